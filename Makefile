@@ -1,0 +1,56 @@
+# Backend Atlas: the two commands a new user needs are `make serve` and `make test`.
+# Both create or refresh the local environment (.venv) from requirements.lock first.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-from-lock
+HOST ?= 127.0.0.1
+PORT ?= 8000
+SITE_DIR ?= site
+
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help venv serve test test-fast build lint lock golden clean
+
+help: ## List the targets
+	@echo "Backend Atlas: make serve (live preview) and make test (whole suite) are all you need."
+	@echo
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip check
+	@touch $@
+
+venv: $(STAMP) ## Create or update .venv from requirements.lock (hash-checked)
+
+serve: $(STAMP) ## Serve the site with live reload on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
+
+build: $(STAMP) ## Build the site strictly into ./site
+	$(BIN)/mkdocs build --strict --clean --site-dir $(SITE_DIR)
+
+lint: $(STAMP) ## Static checks: ruff, ruff format, mypy
+	$(BIN)/ruff check macros tests
+	$(BIN)/ruff format --check macros tests
+	$(BIN)/mypy
+
+test: lint ## Run the whole test suite (lint, data, rendering, site build, workflows)
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP) ## Run the tests that need no site build
+	$(BIN)/python -m pytest -m "not build and not tools"
+
+golden: $(STAMP) ## Rewrite the golden files of rendered tables (review the diff!)
+	$(BIN)/python -m pytest tests/test_tables.py --update-goldens
+
+lock: $(STAMP) ## Re-resolve requirements.lock from pyproject.toml (with hashes)
+	$(BIN)/uv pip compile pyproject.toml --group test --group lint --universal \
+		--python-version 3.10 --generate-hashes --no-header --quiet -o requirements.lock
+
+clean: ## Remove the built site and caches (keeps .venv)
+	rm -rf $(SITE_DIR) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,80 @@
+"""Backend Atlas macros: the glue between MkDocs and the pure modules beside it.
+
+``define_env`` only registers. Loading (``datasets``), models (``models``) and
+rendering (``tables``) are plain functions that never import MkDocs, so they are
+unit-tested without a build and would move unchanged to another generator.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+__all__ = ["define_env"]
+
+_SUBMODULES = ("errors", "yamlfile", "models", "datasets", "tables", "codeguard")
+_loaded_mtimes: dict[str, int] = {}
+
+
+def _fresh_modules() -> None:
+    """Reload the pure modules whose source changed since the last build.
+
+    ``mkdocs serve`` keeps this package in ``sys.modules`` between rebuilds, so
+    without this an edit to ``macros/*.py`` would not show until a restart.
+    Modules are reloaded in dependency order, and everything after the first
+    changed one is reloaded too, so no module keeps a stale import.
+    """
+    reload_rest = False
+    for name in _SUBMODULES:
+        module = sys.modules.get(f"{__name__}.{name}")
+        if module is None or module.__file__ is None:
+            continue
+        changed = _loaded_mtimes.get(name) != Path(module.__file__).stat().st_mtime_ns
+        if reload_rest or changed:
+            importlib.reload(module)
+            reload_rest = True
+    _remember_mtimes()
+
+
+def _remember_mtimes() -> None:
+    for name in _SUBMODULES:
+        module = sys.modules.get(f"{__name__}.{name}")
+        if module is not None and module.__file__ is not None:
+            _loaded_mtimes[name] = Path(module.__file__).stat().st_mtime_ns
+
+
+def define_env(env: Any) -> None:
+    """Register the data macros with mkdocs-macros (its only entry point)."""
+    _fresh_modules()
+    from . import codeguard, datasets, tables  # noqa: F401  (codeguard: for reloads)
+    from .errors import DataError
+
+    _remember_mtimes()
+
+    project = Path(env.project_dir)
+    data_dir = project / "data"
+
+    try:
+        datasets.load_all(data_dir, project)
+    except DataError as exc:
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError(exc.report()) from None
+
+    def _load(dataset: datasets.Dataset[Any]) -> tuple[Any, ...]:
+        return datasets.load_dataset(dataset, data_dir, project)
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def languages(
+        columns: list[str] | None = None,
+        sort: str | None = "name",
+        caption: str = "Server-side languages compared",
+    ) -> Markup:
+        """The languages comparison table, from data/languages.yml."""
+        return tables.languages_table(
+            _load(datasets.LANGUAGES), columns=columns, sort=sort, caption=caption
+        )

@@ -1,0 +1,64 @@
+"""Errors that tell a contributor where a data problem is and how to fix it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DataProblem:
+    """One problem in one data file.
+
+    Rendered as ``file:line: dataset[entry].field: what is wrong (hint)``, the
+    shape compilers use, so editors and CI annotations can jump to the line.
+    """
+
+    file: str
+    line: int | None
+    message: str
+    dataset: str | None = None
+    entry: str | None = None
+    field: str | None = None
+    hint: str | None = None
+
+    @property
+    def location(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+    @property
+    def subject(self) -> str:
+        if self.dataset is None:
+            return ""
+        subject = self.dataset
+        if self.entry is not None:
+            subject += f"[{self.entry}]"
+        if self.field:
+            subject += f".{self.field}"
+        return subject
+
+    def __str__(self) -> str:
+        text = f"{self.location}: "
+        if self.subject:
+            text += f"{self.subject}: "
+        text += self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class DataError(Exception):
+    """One or more problems found while loading or validating data files."""
+
+    def __init__(self, problems: Iterable[DataProblem]) -> None:
+        self.problems: tuple[DataProblem, ...] = tuple(problems)
+        if not self.problems:
+            raise ValueError("DataError needs at least one problem")
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = [f"{count} data {noun}:"]
+        lines.extend(f"  {problem}" for problem in self.problems)
+        return "\n".join(lines)

@@ -1,0 +1,144 @@
+"""Typed models of the data files: the single source of truth for their shape.
+
+Every model forbids unknown fields, so a typo in a key is an error, not a value
+that silently disappears. Facts that can go stale carry their sources: each
+model lists them in ``sourced_fields`` and validation checks that some entry in
+``sources`` names each one in its ``supports`` list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    StringConstraints,
+    model_validator,
+)
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", max_length=40),
+    Field(description="Stable identifier: lowercase letters, digits and single hyphens."),
+]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=300, strip_whitespace=True)]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=80, strip_whitespace=True)]
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _check_partial_date(value: str) -> str:
+    match = _PARTIAL_DATE.match(value)
+    if not match:
+        raise ValueError("expected YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    assert year is not None
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError as exc:
+        raise ValueError(f"not a calendar date: {exc}") from None
+    return value
+
+
+PartialDate = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True),
+    AfterValidator(_check_partial_date),
+    Field(
+        description=(
+            "A date only as precise as its source: YYYY, YYYY-MM or YYYY-MM-DD. "
+            "Quote it in YAML so it stays text."
+        ),
+        examples=["1995", "2009-11", "2012-03-28"],
+    ),
+]
+
+
+class Model(BaseModel):
+    """Base of every data model: strict about unknown keys, immutable once loaded."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Source(Model):
+    """Where a fact comes from, and when somebody last checked it."""
+
+    url: HttpUrl = Field(description="A page that states the fact; primary sources first.")
+    supports: list[Annotated[str, StringConstraints(min_length=1, max_length=40)]] = Field(
+        min_length=1, description="The fields of this entry that the page supports."
+    )
+    accessed: dt.date = Field(description="When the page was read, as YYYY-MM-DD.")
+
+
+class Release(Model):
+    """A first release: what came out and when."""
+
+    date: PartialDate
+    version: ShortText = Field(description="What was released, e.g. 'Go 1' or '0.1.0'.")
+
+
+class Entry(Model):
+    """Fields shared by every entry of every dataset."""
+
+    sourced_fields: ClassVar[tuple[str, ...]] = ()
+
+    id: Id
+    name: ShortText = Field(description="The name as the project itself writes it.")
+    sources: list[Source] = Field(
+        default_factory=list, description="Sources for the facts that can go stale."
+    )
+    reviewed: dt.date = Field(description="When a person last checked the whole entry.")
+
+    @model_validator(mode="after")
+    def _sources_cover_stale_facts(self) -> Entry:
+        known = set(type(self).model_fields) - {"sources", "reviewed"}
+        for index, source in enumerate(self.sources):
+            for name in source.supports:
+                if name not in known:
+                    raise ValueError(
+                        f"sources[{index}].supports names '{name}', which is not a field "
+                        f"of this entry (fields: {', '.join(sorted(known))})"
+                    )
+        covered = {name for source in self.sources for name in source.supports}
+        missing = [
+            name
+            for name in self.sourced_fields
+            if getattr(self, name, None) is not None and name not in covered
+        ]
+        if missing:
+            raise ValueError(
+                f"no source supports {', '.join(missing)}: add a source whose "
+                f"'supports' lists {', '.join(repr(m) for m in missing)}"
+            )
+        return self
+
+
+Typing = Literal["static", "dynamic"]
+
+
+class Language(Entry):
+    """A programming language as used on the server."""
+
+    sourced_fields: ClassVar[tuple[str, ...]] = ("first_release",)
+
+    runtime: ShortText | None = Field(
+        default=None, description="The server-side runtime, where it differs from the language."
+    )
+    primary_uses: list[ShortText] = Field(
+        min_length=1, max_length=6, description="What teams mostly build with it on the server."
+    )
+    execution: Text = Field(description="How code runs: compiled, interpreted, JIT, VM.")
+    performance: Text = Field(description="What that means for speed, memory and start-up.")
+    concurrency: Text = Field(description="How it handles many requests at once.")
+    typing: Typing = Field(
+        description="static: types checked before the program runs; "
+        "dynamic: values carry types that are checked while it runs."
+    )
+    typing_notes: Text = Field(description="Optional annotations, checkers, strictness.")
+    first_release: Release = Field(description="The first public release.")

@@ -1,0 +1,206 @@
+"""Render comparison tables from validated entries, as HTML.
+
+Pure functions: entries in, markup out, no MkDocs. Every value that comes from
+a data file passes through ``markupsafe.escape`` (``Markup.format`` escapes its
+arguments), so a contributor's text can never become live markup.
+
+The output is a raw HTML block for Python-Markdown: it must start at the
+beginning of a line with a blank line before and after it. To place a table
+inside an indented block (a content tab, an admonition), indent it with Jinja's
+``indent`` filter.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from markupsafe import Markup
+
+from .models import Entry, Language, Release, Source
+
+E = TypeVar("E", bound=Entry)
+
+
+@dataclass(frozen=True)
+class Column(Generic[E]):
+    """One column: its key for macro options, its header, and how to fill a cell."""
+
+    key: str
+    header: str
+    cell: Callable[[E], Markup]
+    sort_value: Callable[[E], str]
+    sort_attribute: bool = False
+    """Write ``sort_value`` into the cell for the browser's sorter (when the
+    visible text would sort wrongly, as with dates of mixed precision)."""
+
+
+ROW_HEADER = Markup('<th scope="row"{sort}>{content}</th>')
+CELL = Markup("<td{sort}>{content}</td>")
+
+
+class TableOptionError(ValueError):
+    """A macro was called with an option that does not exist."""
+
+
+def render_table(
+    entries: Sequence[E],
+    columns: Sequence[Column[E]],
+    *,
+    dataset: str,
+    caption: str,
+    select: Sequence[str] | None = None,
+    sort: str | None = None,
+) -> Markup:
+    """An accessible HTML table of ``entries``.
+
+    ``select`` picks and orders columns by key (the first column always labels
+    the row); ``sort`` is a column key, with a leading ``-`` for descending.
+    """
+    by_key = {column.key: column for column in columns}
+    chosen = list(columns) if select is None else [_pick(by_key, key) for key in select]
+    if not chosen:
+        raise TableOptionError("a table needs at least one column")
+    rows = list(entries)
+    if sort:
+        descending = sort.startswith("-")
+        sorter = _pick(by_key, sort.lstrip("-"))
+        rows.sort(key=lambda entry: (sorter.sort_value(entry), entry.id), reverse=descending)
+
+    head = Markup("").join(
+        Markup('<th scope="col">{}</th>').format(column.header) for column in chosen
+    )
+    body_rows = []
+    for entry in rows:
+        cells = []
+        for position, column in enumerate(chosen):
+            template = CELL if position else ROW_HEADER
+            sort = Markup("")
+            if column.sort_attribute:
+                sort = Markup(' data-sort="{}"').format(column.sort_value(entry))
+            cells.append(template.format(sort=sort, content=column.cell(entry)))
+        body_rows.append(
+            Markup('<tr id="{dataset}-{id}">{cells}</tr>').format(
+                dataset=dataset, id=entry.id, cells=Markup("").join(cells)
+            )
+        )
+    return Markup(
+        '<div class="atlas-table" data-dataset="{dataset}">\n'
+        "<table>\n"
+        "<caption>{caption}</caption>\n"
+        "<thead><tr>{head}</tr></thead>\n"
+        "<tbody>\n{body}\n</tbody>\n"
+        "</table>\n"
+        "</div>"
+    ).format(
+        dataset=dataset,
+        caption=caption,
+        head=head,
+        body=Markup("\n").join(body_rows),
+    )
+
+
+def _pick(by_key: dict[str, Column[E]], key: str) -> Column[E]:
+    try:
+        return by_key[key]
+    except KeyError:
+        close = difflib.get_close_matches(key, list(by_key), n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        raise TableOptionError(
+            f"unknown column '{key}': {hint}columns are {', '.join(by_key)}"
+        ) from None
+
+
+def text_list(items: Sequence[str]) -> Markup:
+    """A short list inside a cell: a real list for screen readers."""
+    return Markup('<ul class="atlas-cell-list">{}</ul>').format(
+        Markup("").join(Markup("<li>{}</li>").format(item) for item in items)
+    )
+
+
+def source_links(entry: Entry, field: str) -> Markup:
+    """Links to the sources that support ``field`` of ``entry``."""
+    sources = [source for source in entry.sources if field in source.supports]
+    return Markup("").join(_source_link(entry, source, n) for n, source in enumerate(sources, 1))
+
+
+def _source_link(entry: Entry, source: Source, number: int) -> Markup:
+    label = f"Source {number} for {entry.name}, accessed {source.accessed.isoformat()}"
+    return Markup(
+        ' <a class="atlas-source" href="{url}" title="{label}" aria-label="{label}">'
+        "<sup>[{number}]</sup></a>"
+    ).format(url=str(source.url), label=label, number=number)
+
+
+def release_cell(entry: Entry, release: Release, field: str = "first_release") -> Markup:
+    return Markup(
+        '<time datetime="{date}">{date}</time><br><small>{version}</small>{links}'
+    ).format(date=release.date, version=release.version, links=source_links(entry, field))
+
+
+LANGUAGE_TYPING_LABELS = {"static": "Static", "dynamic": "Dynamic"}
+
+LANGUAGE_COLUMNS: tuple[Column[Language], ...] = (
+    Column(
+        "name",
+        "Language",
+        lambda lang: (
+            Markup("{}<br><small>{}</small>").format(lang.name, lang.runtime)
+            if lang.runtime
+            else Markup("{}").format(lang.name)
+        ),
+        lambda lang: lang.name.casefold(),
+    ),
+    Column(
+        "uses",
+        "Primary uses",
+        lambda lang: text_list(lang.primary_uses),
+        lambda lang: lang.primary_uses[0].casefold(),
+    ),
+    Column(
+        "execution",
+        "Execution and performance",
+        lambda lang: Markup("{}<br><small>{}</small>").format(lang.execution, lang.performance),
+        lambda lang: lang.execution.casefold(),
+    ),
+    Column(
+        "concurrency",
+        "Concurrency",
+        lambda lang: Markup("{}").format(lang.concurrency),
+        lambda lang: lang.concurrency.casefold(),
+    ),
+    Column(
+        "typing",
+        "Typing",
+        lambda lang: Markup("<strong>{}</strong><br><small>{}</small>").format(
+            LANGUAGE_TYPING_LABELS[lang.typing], lang.typing_notes
+        ),
+        lambda lang: lang.typing,
+    ),
+    Column(
+        "first_release",
+        "First release",
+        lambda lang: release_cell(lang, lang.first_release),
+        lambda lang: lang.first_release.date,
+        sort_attribute=True,
+    ),
+)
+
+
+def languages_table(
+    languages: Sequence[Language],
+    *,
+    columns: Sequence[str] | None = None,
+    sort: str | None = "name",
+    caption: str = "Server-side languages compared",
+) -> Markup:
+    return render_table(
+        languages,
+        LANGUAGE_COLUMNS,
+        dataset="languages",
+        caption=caption,
+        select=columns,
+        sort=sort,
+    )

@@ -1,0 +1,81 @@
+"""Shared fixtures: project paths, site builds, golden-file switch."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+# What a copy of the project needs to build the site on its own.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        default=False,
+        help="rewrite tests/golden/* from the current output instead of comparing",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
+def build_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
+
+
+def mkdocs_build(
+    project: Path, site_dir: Path, config: str = "mkdocs.yml"
+) -> subprocess.CompletedProcess[str]:
+    """Run a strict build of ``project`` into ``site_dir``; never raises."""
+    return subprocess.run(
+        [
+            *(sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"),
+            *("--config-file", str(project / config), "--site-dir", str(site_dir)),
+        ],
+        cwd=project,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def copy_project(target: Path) -> Path:
+    """A throw-away copy of the buildable parts of the project."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(
+                source, target / part, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+            )
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The real project, built once per test session with ``--strict``."""
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, site)
+    if result.returncode != 0:
+        pytest.fail(f"strict build failed:\n{result.stderr}", pytrace=False)
+    yield site

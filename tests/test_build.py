@@ -1,0 +1,117 @@
+"""The site as a reader gets it: a strict build, no leftover macros, no broken links."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, ROOT, copy_project, mkdocs_build
+from sitecheck import broken_internal_links, leftover_macros, parse
+
+from macros.datasets import LANGUAGES, load_dataset
+
+pytestmark = pytest.mark.build
+
+
+def test_strict_build_produces_the_pages_in_the_nav(built_site: Path) -> None:
+    assert (built_site / "index.html").is_file()
+    assert (built_site / "languages" / "index.html").is_file()
+    assert (built_site / "search" / "search_index.json").is_file()
+
+
+def test_languages_page_shows_every_language_from_the_data(built_site: Path) -> None:
+    soup = parse(built_site / "languages" / "index.html")
+    table = soup.select_one('div.atlas-table[data-dataset="languages"] table')
+    assert table is not None, "the languages table is missing from the page"
+    rows = table.select("tbody tr")
+    languages = load_dataset(LANGUAGES, ROOT / "data", ROOT)
+    assert [row["id"] for row in rows] == [
+        f"languages-{lang.id}" for lang in sorted(languages, key=lambda x: x.name.casefold())
+    ]
+    for row, lang in zip(rows, sorted(languages, key=lambda x: x.name.casefold()), strict=True):
+        header = row.find("th")
+        assert header is not None
+        assert lang.name in header.get_text()
+        assert row.find("time", attrs={"datetime": lang.first_release.date}) is not None
+        links = [a["href"] for a in row.select("a.atlas-source")]
+        assert links, f"{lang.id}: no source link on the first release"
+
+
+def test_no_unrendered_macro_syntax_outside_code(built_site: Path) -> None:
+    assert leftover_macros(built_site) == []
+
+
+def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
+    broken = broken_internal_links(built_site)
+    assert not broken, "broken links:\n" + "\n".join(map(str, broken))
+
+
+def test_pages_fetch_nothing_from_other_hosts(built_site: Path) -> None:
+    """Fonts, scripts and styles come from the site itself."""
+    outside = []
+    for page in built_site.rglob("*.html"):
+        soup = parse(page)
+        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src")):
+            for element in soup.find_all(tag):
+                value = str(element.get(attribute, ""))
+                rel = element.get("rel") or []
+                if tag == "link" and not {"stylesheet", "preload", "icon", "preconnect"} & set(rel):
+                    continue
+                if re.match(r"^(https?:)?//", value):
+                    outside.append(f"{page.relative_to(built_site)}: {value}")
+    assert outside == []
+
+
+def fenced_blocks(markdown: str) -> list[str]:
+    """The bodies of the fenced code blocks of ``markdown``, in order, dedented."""
+    blocks = []
+    lines = markdown.splitlines()
+    i = 0
+    while i < len(lines):
+        match = re.match(r"^(\s*)(`{3,}|~{3,})", lines[i])
+        if match:
+            indent, fence = match.groups()
+            body = []
+            i += 1
+            while not lines[i].strip().startswith(fence):
+                body.append(lines[i][len(indent) :])
+                i += 1
+            blocks.append("\n".join(body))
+        i += 1
+    return blocks
+
+
+def test_code_blocks_on_macro_pages_reach_readers_byte_for_byte(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    page_source = (FIXTURES / "pages" / "code-braces.md").read_text(encoding="utf-8")
+    (project / "docs" / "fixtures").mkdir()
+    (project / "docs" / "fixtures" / "code-braces.md").write_text(page_source, encoding="utf-8")
+    (project / "mkdocs-fixture.yml").write_text(
+        "INHERIT: mkdocs.yml\nnot_in_nav: |\n  /fixtures/\n", encoding="utf-8"
+    )
+    result = mkdocs_build(project, tmp_path / "site", config="mkdocs-fixture.yml")
+    assert result.returncode == 0, result.stderr
+
+    soup = parse(tmp_path / "site" / "fixtures" / "code-braces" / "index.html")
+    assert soup.select_one('div.atlas-table[data-dataset="languages"]'), "macros did not run"
+    rendered_blocks = [code.get_text().rstrip("\n") for code in soup.select("pre > code")]
+    assert rendered_blocks == fenced_blocks(page_source)
+    inline = [code.get_text() for code in soup.select("p > code")]
+    assert inline == ["{{ x }}", "{# c #}", "{% for i in x %}"]
+
+
+def test_broken_data_fails_the_build_naming_file_entry_and_field(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    data = project / "data" / "languages.yml"
+    text = data.read_text(encoding="utf-8")
+    text = text.replace("typing: static", "typing: staticc", 1)
+    data.write_text(text, encoding="utf-8")
+    line = text.splitlines().index(next(x for x in text.splitlines() if "typing: staticc" in x)) + 1
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert f"data/languages.yml:{line}: languages[" in result.stderr
+    assert "].typing: 'staticc' is not one of: static, dynamic (did you mean 'static'?)" in (
+        result.stderr
+    )
+    assert not (tmp_path / "site" / "languages" / "index.html").exists()

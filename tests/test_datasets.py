@@ -1,0 +1,92 @@
+"""Data files: the real ones validate, broken ones fail with messages a contributor can act on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from macros import datasets
+from macros.datasets import DATASETS, LANGUAGES, load_all, load_dataset, validate_document
+from macros.errors import DataError
+from macros.yamlfile import parse_yaml, read_yaml
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def test_every_data_file_validates() -> None:
+    loaded = load_all(ROOT / "data", ROOT)
+    assert set(loaded) == set(DATASETS)
+    assert all(loaded.values()), "a dataset is empty"
+
+
+def test_languages_are_the_eight_of_the_brief() -> None:
+    ids = {lang.id for lang in load_dataset(LANGUAGES, ROOT / "data", ROOT)}
+    assert ids == {"javascript", "python", "java", "php", "csharp", "ruby", "go", "rust"}
+
+
+def corpus_cases() -> list[Path]:
+    return sorted(CORPUS.glob("*/*.yml"))
+
+
+@pytest.mark.parametrize("path", corpus_cases(), ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_broken_file_is_reported_with_location_and_fix(path: Path) -> None:
+    """Each corpus file says what the error must contain in ``# expect:`` lines."""
+    text = path.read_text(encoding="utf-8")
+    expected = [line[len("# expect: ") :] for line in text.splitlines() if line.startswith("#")]
+    assert expected, f"{path.name} has no '# expect:' line"
+    display = f"data/{path.parent.name}.yml"
+    with pytest.raises(DataError) as caught:
+        validate_document(DATASETS[path.parent.name], parse_yaml(text, display))
+    report = str(caught.value)
+    for fragment in expected:
+        wanted = display + fragment if fragment.startswith(":") else fragment
+        assert wanted in report, f"expected {wanted!r} in:\n{report}"
+    assert all(problem.line for problem in caught.value.problems), "every problem needs a line"
+
+
+def test_all_problems_are_reported_at_once() -> None:
+    text = (ROOT / "data" / "languages.yml").read_text(encoding="utf-8")
+    text = text.replace("typing: static", "typing: nope").replace("reviewed: ", "reviewd: ")
+    with pytest.raises(DataError) as caught:
+        validate_document(LANGUAGES, parse_yaml(text, "data/languages.yml"))
+    problems = caught.value.problems
+    # four static languages with a bad typing, eight with 'reviewd' unknown and 'reviewed' missing
+    assert len(problems) == 4 + 8 * 2
+    assert str(caught.value).startswith(f"{len(problems)} data problems:")
+
+
+def test_unknown_data_file_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "languages.yml").write_bytes((ROOT / "data" / "languages.yml").read_bytes())
+    (tmp_path / "langauges.yml").write_text("[]\n", encoding="utf-8")
+    with pytest.raises(
+        DataError, match=r"langauges\.yml: not a known dataset file \(rename it to 'languages'\?\)"
+    ):
+        load_all(tmp_path)
+
+
+def test_missing_data_file_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match=r"languages\.yml: languages: data file is missing"):
+        load_all(tmp_path)
+
+
+def test_file_is_read_again_only_after_it_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "languages.yml"
+    path.write_bytes((ROOT / "data" / "languages.yml").read_bytes())
+    reads: list[Path] = []
+
+    def counting_read(p: Path, name: str | None = None):  # type: ignore[no-untyped-def]
+        reads.append(p)
+        return read_yaml(p, name)
+
+    monkeypatch.setattr(datasets, "read_yaml", counting_read)
+    first = load_dataset(LANGUAGES, tmp_path)
+    assert load_dataset(LANGUAGES, tmp_path) is first
+    assert len(reads) == 1
+    path.write_text(path.read_text(encoding="utf-8").replace("name: Go", "name: Golang"), "utf-8")
+    changed = load_dataset(LANGUAGES, tmp_path)
+    assert len(reads) == 2
+    assert "Golang" in {lang.name for lang in changed}

@@ -1,0 +1,100 @@
+"""``make serve``: the live preview answers, and a data edit shows without a restart."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import build_env, copy_project
+
+pytestmark = pytest.mark.serve
+
+STARTUP_SECONDS = 60
+REBUILD_SECONDS = 30
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> tuple[int, str]:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.status, response.read().decode("utf-8")
+
+
+def poll(url: str, wanted: str, seconds: float) -> float:
+    """Seconds until the page at ``url`` contains ``wanted``; fails after ``seconds``."""
+    start = time.monotonic()
+    while time.monotonic() - start < seconds:
+        try:
+            status, body = fetch(url)
+            if status == 200 and wanted in body:
+                return time.monotonic() - start
+        except OSError:
+            pass
+        time.sleep(0.2)
+    pytest.fail(f"{url} did not show {wanted!r} within {seconds} s")
+
+
+@pytest.fixture
+def served_project(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=build_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        yield project, f"http://127.0.0.1:{port}/"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def test_serve_answers_and_shows_a_data_edit_without_restart(
+    served_project: tuple[Path, str],
+) -> None:
+    project, base = served_project
+    poll(base, "Backend Atlas", STARTUP_SECONDS)
+    page = base + "languages/"
+    poll(page, 'data-dataset="languages"', STARTUP_SECONDS)
+
+    data = project / "data" / "languages.yml"
+    text = data.read_text(encoding="utf-8")
+    assert "typing_notes: Static typing with structural interfaces" in text
+    data.write_text(
+        text.replace(
+            "typing_notes: Static typing with structural interfaces",
+            "typing_notes: Edited while serving, structural interfaces",
+        ),
+        encoding="utf-8",
+    )
+    seconds = poll(page, "Edited while serving", REBUILD_SECONDS)
+    print(f"data edit visible after {seconds:.2f} s")
+
+
+def test_serve_picks_up_an_edit_to_the_macros_code(served_project: tuple[Path, str]) -> None:
+    project, base = served_project
+    page = base + "languages/"
+    poll(page, 'data-dataset="languages"', STARTUP_SECONDS)
+    code = project / "macros" / "tables.py"
+    text = code.read_text(encoding="utf-8")
+    assert '"Concurrency",' in text
+    code.write_text(text.replace('"Concurrency",', '"Concurrency (edited)",'), encoding="utf-8")
+    seconds = poll(page, "Concurrency (edited)", REBUILD_SECONDS)
+    print(f"macro edit visible after {seconds:.2f} s")

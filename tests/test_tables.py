@@ -1,0 +1,98 @@
+"""Rendered tables: golden files for the markup, and nothing from data left unescaped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import FIXTURES
+
+from macros.datasets import LANGUAGES, validate_document
+from macros.models import Language
+from macros.tables import TableOptionError, languages_table
+from macros.yamlfile import read_yaml
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture(scope="module")
+def languages() -> tuple[Language, ...]:
+    return validate_document(LANGUAGES, read_yaml(FIXTURES / "data" / "languages.yml"))
+
+
+def check_golden(name: str, rendered: str, update: bool) -> None:
+    path = GOLDEN / name
+    if update:
+        path.write_text(rendered + "\n", encoding="utf-8")
+        return
+    assert path.exists(), f"no golden file {path.name}: run `make golden` and review it"
+    assert rendered + "\n" == path.read_text(encoding="utf-8"), (
+        f"{name} changed; if the change is intended, run `make golden` and review the diff"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "options"),
+    [
+        ("languages-default.html", {}),
+        (
+            "languages-columns-sorted.html",
+            {"columns": ["name", "typing"], "sort": "-first_release"},
+        ),
+    ],
+)
+def test_languages_table_matches_golden(
+    languages: tuple[Language, ...], update_goldens: bool, name: str, options: dict[str, object]
+) -> None:
+    check_golden(name, str(languages_table(languages, **options)), update_goldens)  # type: ignore[arg-type]
+
+
+def test_sort_orders_rows(languages: tuple[Language, ...]) -> None:
+    html = BeautifulSoup(str(languages_table(languages, sort="first_release")), "html.parser")
+    assert [tr["id"] for tr in html.select("tbody tr")] == ["languages-alpha", "languages-zeta"]
+
+
+def test_unknown_column_names_the_closest_one(languages: tuple[Language, ...]) -> None:
+    with pytest.raises(TableOptionError, match="unknown column 'typng': did you mean 'typing'"):
+        languages_table(languages, columns=["name", "typng"])
+
+
+HOSTILE = '<script>alert(1)</script>" onmouseover="alert(2)'
+
+
+def hostile_language() -> Language:
+    return Language.model_validate(
+        {
+            "id": "evil",
+            "name": HOSTILE[:80],
+            "runtime": HOSTILE[:80],
+            "primary_uses": [HOSTILE[:80]],
+            "execution": HOSTILE,
+            "performance": HOSTILE,
+            "concurrency": HOSTILE,
+            "typing": "static",
+            "typing_notes": HOSTILE,
+            "first_release": {"date": "2000", "version": HOSTILE[:80]},
+            "sources": [
+                {
+                    "url": 'https://example.org/"onmouseover="alert(3)',
+                    "supports": ["first_release"],
+                    "accessed": "2026-01-01",
+                }
+            ],
+            "reviewed": "2026-01-01",
+        }
+    )
+
+
+def test_every_string_from_data_is_escaped() -> None:
+    html = str(languages_table([hostile_language()]))
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.find("script") is None
+    attributes = {name for tag in soup.find_all(True) for name in tag.attrs}
+    assert not {name for name in attributes if name.startswith("on")}
+    assert html.count("&lt;script&gt;") >= 7
+    link = soup.select_one("a.atlas-source")
+    assert link is not None
+    assert str(link["href"]).startswith("https://example.org/")
