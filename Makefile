@@ -1,5 +1,5 @@
 # Backend Atlas: the two commands a new user needs are `make serve` and `make test`.
-# Both create or refresh the local environment (.venv) from requirements.lock first.
+# Both create or refresh the local environment (.venv) from requirements.txt first.
 
 PYTHON ?= python3
 VENV := .venv
@@ -9,6 +9,12 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SITE_DIR ?= site
 
+# The same commit builds the same bytes: dates in the output (sitemap) come
+# from the last commit, not from the clock.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -20,13 +26,13 @@ help: ## List the targets
 	@echo
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.lock
+$(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt
 	$(BIN)/python -m pip check
 	@touch $@
 
-venv: $(STAMP) ## Create or update .venv from requirements.lock (hash-checked)
+venv: $(STAMP) ## Create or update .venv from requirements.txt (hash-checked)
 
 serve: $(STAMP) ## Serve the site with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
@@ -43,14 +49,14 @@ test: lint ## Run the whole test suite (lint, data, rendering, site build, workf
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP) ## Run the tests that need no site build
-	$(BIN)/python -m pytest -m "not build and not tools"
+	$(BIN)/python -m pytest -m "not build and not tools and not serve"
 
 golden: $(STAMP) ## Rewrite the golden files of rendered tables (review the diff!)
 	$(BIN)/python -m pytest tests/test_tables.py --update-goldens
 
-lock: $(STAMP) ## Re-resolve requirements.lock from pyproject.toml (with hashes)
+lock: $(STAMP) ## Re-resolve requirements.txt from pyproject.toml (with hashes)
 	$(BIN)/uv pip compile pyproject.toml --group test --group lint --universal \
-		--python-version 3.10 --generate-hashes --no-header --quiet -o requirements.lock
+		--python-version 3.10 --generate-hashes --quiet -o requirements.txt
 
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf $(SITE_DIR) .pytest_cache .mypy_cache .ruff_cache
