@@ -76,5 +76,28 @@ def define_env(env: Any) -> None:
     ) -> Markup:
         """The languages comparison table, from data/languages.yml."""
         return tables.languages_table(
-            _load(datasets.LANGUAGES), columns=columns, sort=sort, caption=caption
+            _load(datasets.LANGUAGES),
+            _load(datasets.FRAMEWORKS),
+            columns=columns,
+            sort=sort,
+            caption=caption,
+        )
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def frameworks(
+        language: str | None = None,
+        kind: str | None = None,
+        columns: list[str] | None = None,
+        sort: str | None = "name",
+        caption: str | None = None,
+    ) -> Markup:
+        """Frameworks from data/frameworks.yml, filtered by language or kind."""
+        return tables.frameworks_table(
+            _load(datasets.FRAMEWORKS),
+            _load(datasets.LANGUAGES),
+            language=language,
+            kind=kind,
+            columns=columns,
+            sort=sort,
+            caption=caption,
         )

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import DataError, DataProblem
-from .models import Entry, Language
+from .models import Entry, Framework, Language
 from .yamlfile import YamlDocument, read_yaml
 
 E = TypeVar("E", bound=Entry)
@@ -40,11 +40,14 @@ class Dataset(Generic[E]):
 
 
 LANGUAGES = Dataset("languages", Language, "Programming languages used on the server")
+FRAMEWORKS = Dataset(
+    "frameworks", Framework, "Frameworks, runtimes and libraries that back ends are built on"
+)
 
-DATASETS: dict[str, Dataset[Any]] = {d.name: d for d in (LANGUAGES,)}
+DATASETS: dict[str, Dataset[Any]] = {d.name: d for d in (LANGUAGES, FRAMEWORKS)}
 
 
-_cache: dict[Path, tuple[tuple[int, int], tuple[Entry, ...]]] = {}
+_cache: dict[Path, tuple[tuple[int, int], tuple[Entry, ...], YamlDocument]] = {}
 
 
 def load_dataset(dataset: Dataset[E], data_dir: Path, root: Path | None = None) -> tuple[E, ...]:
@@ -68,9 +71,15 @@ def load_dataset(dataset: Dataset[E], data_dir: Path, root: Path | None = None) 
     cached = _cache.get(path)
     if cached and cached[0] == key:
         return cached[1]  # type: ignore[return-value]
-    entries = validate_document(dataset, read_yaml(path, _display(path, root)))
-    _cache[path] = (key, entries)
+    doc = read_yaml(path, _display(path, root))
+    entries = validate_document(dataset, doc)
+    _cache[path] = (key, entries, doc)
     return entries
+
+
+def _document(dataset: Dataset[Any], data_dir: Path) -> YamlDocument | None:
+    cached = _cache.get(dataset.file_in(data_dir).resolve())
+    return cached[2] if cached else None
 
 
 def load_all(data_dir: Path, root: Path | None = None) -> dict[str, tuple[Entry, ...]]:
@@ -105,9 +114,47 @@ def load_all(data_dir: Path, root: Path | None = None) -> dict[str, tuple[Entry,
                     dataset=name,
                 )
             )
+    if not problems:
+        problems.extend(check_references(loaded, data_dir))
     if problems:
         raise DataError(problems)
     return loaded
+
+
+def check_references(loaded: dict[str, tuple[Entry, ...]], data_dir: Path) -> list[DataProblem]:
+    """Every field that names an entry of another dataset names one that exists.
+
+    Runs only on valid files, so entries are in file order and their index in
+    the file is their index here.
+    """
+    problems: list[DataProblem] = []
+    for name, entries in loaded.items():
+        dataset = DATASETS[name]
+        doc = _document(dataset, data_dir)
+        for field, target in dataset.model.references.items():
+            known = {entry.id for entry in loaded.get(target, ())}
+            singular = target.removesuffix("s")
+            for index, entry in enumerate(entries):
+                value = getattr(entry, field)
+                values = value if isinstance(value, (list, tuple)) else [value]
+                for position, ident in enumerate(values):
+                    if ident is None or ident in known:
+                        continue
+                    loc: tuple[str | int, ...] = (index, field)
+                    if isinstance(value, (list, tuple)):
+                        loc = (*loc, position)
+                    problems.append(
+                        DataProblem(
+                            file=doc.file if doc else _display(dataset.file_in(data_dir), None),
+                            line=doc.line_of(loc) if doc else None,
+                            message=f"'{ident}' is not a known {singular} in {target}.yml",
+                            dataset=name,
+                            entry=entry.id,
+                            field=field,
+                            hint=_closest(ident, sorted(known), "did you mean"),
+                        )
+                    )
+    return problems
 
 
 def validate_document(dataset: Dataset[E], doc: YamlDocument) -> tuple[E, ...]:

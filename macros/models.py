@@ -9,6 +9,7 @@ model lists them in ``sourced_fields`` and validation checks that some entry in
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from typing import Annotated, ClassVar, Literal
 
@@ -87,6 +88,9 @@ class Entry(Model):
     """Fields shared by every entry of every dataset."""
 
     sourced_fields: ClassVar[tuple[str, ...]] = ()
+    """Fields whose facts can go stale: each needs a source that supports it."""
+    references: ClassVar[dict[str, str]] = {}
+    """Fields that hold the id of an entry in another dataset: field -> dataset."""
 
     id: Id
     name: ShortText = Field(description="The name as the project itself writes it.")
@@ -142,3 +146,93 @@ class Language(Entry):
     )
     typing_notes: Text = Field(description="Optional annotations, checkers, strictness.")
     first_release: Release = Field(description="The first public release.")
+
+
+FrameworkKind = Literal[
+    "full-stack-web-framework",
+    "micro-web-framework",
+    "runtime",
+    "orm",
+    "real-time-library",
+    "ui-framework",
+    "actor-framework",
+    "async-runtime",
+    "specification",
+]
+
+FRAMEWORK_KINDS: dict[str, str] = {
+    "full-stack-web-framework": "Full-stack web framework",
+    "micro-web-framework": "Micro web framework",
+    "runtime": "Runtime",
+    "orm": "ORM",
+    "real-time-library": "Real-time library",
+    "ui-framework": "UI framework",
+    "actor-framework": "Actor framework",
+    "async-runtime": "Async runtime",
+    "specification": "Specification",
+}
+"""Display labels of the framework kinds, in the order tables list them."""
+
+# SPDX identifiers the data uses; extend the list when a new licence appears.
+# LicenseRef-* is SPDX's form for a licence without an identifier.
+SPDX_IDS = frozenset(
+    {
+        "AGPL-3.0-only",
+        "Apache-2.0",
+        "BSD-2-Clause",
+        "BSD-3-Clause",
+        "BSL-1.0",
+        "BUSL-1.1",
+        "EPL-2.0",
+        "GPL-2.0-only",
+        "GPL-3.0-only",
+        "LGPL-2.1-only",
+        "MIT",
+        "MPL-2.0",
+        "PHP-3.01",
+        "PostgreSQL",
+        "Ruby",
+        "SSPL-1.0",
+    }
+)
+
+
+def _check_spdx(value: str) -> str:
+    for part in re.split(r"\s+(?:OR|AND|WITH)\s+", value.strip("() ")):
+        if part in SPDX_IDS or re.fullmatch(r"LicenseRef-[A-Za-z0-9.-]+", part):
+            continue
+        close = difflib.get_close_matches(part, sorted(SPDX_IDS), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise ValueError(f"'{part}' is not a known SPDX licence identifier{hint}")
+    return value
+
+
+Spdx = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, max_length=80),
+    AfterValidator(_check_spdx),
+    Field(
+        description="SPDX licence identifier or expression, e.g. MIT or Apache-2.0 OR MIT.",
+        examples=["MIT", "BSD-3-Clause", "Apache-2.0"],
+    ),
+]
+
+
+class Framework(Entry):
+    """A framework, runtime or library that back-end code is built on."""
+
+    sourced_fields: ClassVar[tuple[str, ...]] = ("first_release", "license")
+    references: ClassVar[dict[str, str]] = {"language": "languages"}
+
+    language: Id = Field(description="The id of its language in languages.yml.")
+    kind: FrameworkKind = Field(
+        description="What it is: "
+        + "; ".join(f"{key}: {label}" for key, label in FRAMEWORK_KINDS.items())
+    )
+    summary: Text = Field(description="One sentence, in our own words, on what it is for.")
+    first_release: Release | None = Field(
+        default=None, description="The first public release; leave out if no source says."
+    )
+    license: Spdx | None = Field(default=None, description="Its current licence.")
+    repository: HttpUrl | None = Field(default=None, description="Where its source lives.")
+    website: HttpUrl | None = Field(default=None, description="Its official site.")

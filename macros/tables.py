@@ -13,13 +13,13 @@ inside an indented block (a content tab, an admonition), indent it with Jinja's
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from markupsafe import Markup
 
-from .models import Entry, Language, Release, Source
+from .models import FRAMEWORK_KINDS, Entry, Framework, Language, Release, Source
 
 E = TypeVar("E", bound=Entry)
 
@@ -134,7 +134,9 @@ def _source_link(entry: Entry, source: Source, number: int) -> Markup:
     ).format(url=str(source.url), label=label, number=number)
 
 
-def release_cell(entry: Entry, release: Release, field: str = "first_release") -> Markup:
+def release_cell(entry: Entry, release: Release | None, field: str = "first_release") -> Markup:
+    if release is None:
+        return Markup('<span class="atlas-unknown">not yet sourced</span>')
     return Markup(
         '<time datetime="{date}">{date}</time><br><small>{version}</small>{links}'
     ).format(date=release.date, version=release.version, links=source_links(entry, field))
@@ -189,18 +191,130 @@ LANGUAGE_COLUMNS: tuple[Column[Language], ...] = (
 )
 
 
+WEB_FRAMEWORK_KINDS = ("full-stack-web-framework", "micro-web-framework")
+
+
 def languages_table(
     languages: Sequence[Language],
+    frameworks: Sequence[Framework] = (),
     *,
     columns: Sequence[str] | None = None,
     sort: str | None = "name",
     caption: str = "Server-side languages compared",
 ) -> Markup:
+    """The languages table; its web-frameworks column comes from ``frameworks``."""
+    by_language: dict[str, list[str]] = {}
+    for framework in sorted(frameworks, key=lambda f: f.name.casefold()):
+        if framework.kind in WEB_FRAMEWORK_KINDS:
+            by_language.setdefault(framework.language, []).append(framework.name)
+    frameworks_column: Column[Language] = Column(
+        "frameworks",
+        "Web frameworks",
+        lambda lang: text_list(by_language.get(lang.id, [])),
+        lambda lang: ", ".join(by_language.get(lang.id, [])).casefold(),
+    )
+    all_columns = (*LANGUAGE_COLUMNS[:4], frameworks_column, *LANGUAGE_COLUMNS[4:])
+    if columns is None and not frameworks:
+        all_columns = LANGUAGE_COLUMNS
     return render_table(
         languages,
-        LANGUAGE_COLUMNS,
+        all_columns,
         dataset="languages",
         caption=caption,
         select=columns,
         sort=sort,
     )
+
+
+def _link(url: object, text: str) -> Markup:
+    return Markup('<a href="{}">{}</a>').format(str(url), text)
+
+
+FRAMEWORK_COLUMNS: tuple[Column[Framework], ...] = (
+    Column(
+        "name",
+        "Name",
+        lambda fw: _link(fw.website, fw.name) if fw.website else Markup("{}").format(fw.name),
+        lambda fw: fw.name.casefold(),
+    ),
+    Column(
+        "kind",
+        "Kind",
+        lambda fw: Markup("{}").format(FRAMEWORK_KINDS[fw.kind]),
+        lambda fw: f"{list(FRAMEWORK_KINDS).index(fw.kind):02d}",
+        sort_attribute=True,
+    ),
+    Column(
+        "summary",
+        "What it is",
+        lambda fw: Markup("{}").format(fw.summary),
+        lambda fw: fw.summary.casefold(),
+    ),
+    Column(
+        "first_release",
+        "First release",
+        lambda fw: release_cell(fw, fw.first_release),
+        lambda fw: fw.first_release.date if fw.first_release else "9999",
+        sort_attribute=True,
+    ),
+    Column(
+        "license",
+        "Licence",
+        lambda fw: Markup("{}{}").format(
+            fw.license or "not yet sourced", source_links(fw, "license")
+        ),
+        lambda fw: (fw.license or "").casefold(),
+    ),
+    Column(
+        "repository",
+        "Source",
+        lambda fw: _link(fw.repository, "repository") if fw.repository else Markup(""),
+        lambda fw: str(fw.repository or ""),
+    ),
+)
+
+
+def frameworks_table(
+    frameworks: Sequence[Framework],
+    languages: Sequence[Language],
+    *,
+    language: str | None = None,
+    kind: str | None = None,
+    columns: Sequence[str] | None = None,
+    sort: str | None = "name",
+    caption: str | None = None,
+) -> Markup:
+    """Frameworks, optionally only those of one ``language`` or one ``kind``."""
+    names = {lang.id: lang.name for lang in languages}
+    if language is not None and language not in names:
+        raise TableOptionError(_unknown("language", language, names))
+    if kind is not None and kind not in FRAMEWORK_KINDS:
+        raise TableOptionError(_unknown("kind", kind, FRAMEWORK_KINDS))
+    rows = [
+        fw
+        for fw in frameworks
+        if (language is None or fw.language == language) and (kind is None or fw.kind == kind)
+    ]
+    language_column = Column[Framework](
+        "language",
+        "Language",
+        lambda fw: Markup("{}").format(names[fw.language]),
+        lambda fw: names[fw.language].casefold(),
+    )
+    all_columns = (FRAMEWORK_COLUMNS[0], language_column, *FRAMEWORK_COLUMNS[1:])
+    if columns is None and language is not None:
+        columns = [c.key for c in all_columns if c.key != "language"]
+    if caption is None:
+        caption = "Frameworks and related projects"
+        if language is not None:
+            caption = f"{names[language]} frameworks and related projects"
+    return render_table(
+        rows, all_columns, dataset="frameworks", caption=caption, select=columns, sort=sort
+    )
+
+
+def _unknown(option: str, value: str, known: Iterable[str]) -> str:
+    choices = sorted(known)
+    close = difflib.get_close_matches(value, choices, n=1)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return f"unknown {option} '{value}': {hint}choose from {', '.join(choices)}"

@@ -90,3 +90,35 @@ def test_file_is_read_again_only_after_it_changes(
     changed = load_dataset(LANGUAGES, tmp_path)
     assert len(reads) == 2
     assert "Golang" in {lang.name for lang in changed}
+
+
+def test_reference_to_an_unknown_language_names_the_closest(tmp_path: Path) -> None:
+    for name in DATASETS:
+        (tmp_path / f"{name}.yml").write_bytes((ROOT / "data" / f"{name}.yml").read_bytes())
+    frameworks = tmp_path / "frameworks.yml"
+    text = frameworks.read_text(encoding="utf-8")
+    text = text.replace("language: python", "language: pyhton", 1)
+    frameworks.write_text(text, encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "language: pyhton" in row)
+    with pytest.raises(DataError) as caught:
+        load_all(tmp_path, tmp_path.parent)
+    assert (
+        f"{tmp_path.name}/frameworks.yml:{line}: frameworks[" in str(caught.value)
+        and "].language: 'pyhton' is not a known language in languages.yml (did you mean 'python'?)"
+        in str(caught.value)
+    )
+
+
+def test_every_framework_kind_of_the_brief_is_classified_correctly() -> None:
+    from macros.datasets import FRAMEWORKS
+
+    kinds = {fw.id: fw.kind for fw in load_dataset(FRAMEWORKS, ROOT / "data", ROOT)}
+    assert kinds["nodejs"] == "runtime"
+    assert kinds["ef-core"] == "orm"
+    assert kinds["signalr"] == "real-time-library"
+    assert kinds["blazor"] == "ui-framework"
+    assert kinds["orleans"] == "actor-framework"
+    assert kinds["tokio"] == "async-runtime"
+    assert kinds["jakarta-ee"] == "specification"
+    assert kinds["django"] == "full-stack-web-framework"
+    assert kinds["flask"] == "micro-web-framework"

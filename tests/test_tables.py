@@ -8,9 +8,9 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURES
 
-from macros.datasets import LANGUAGES, validate_document
-from macros.models import Language
-from macros.tables import TableOptionError, languages_table
+from macros.datasets import FRAMEWORKS, LANGUAGES, validate_document
+from macros.models import Framework, Language
+from macros.tables import TableOptionError, frameworks_table, languages_table
 from macros.yamlfile import read_yaml
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -96,3 +96,73 @@ def test_every_string_from_data_is_escaped() -> None:
     link = soup.select_one("a.atlas-source")
     assert link is not None
     assert str(link["href"]).startswith("https://example.org/")
+
+
+@pytest.fixture(scope="module")
+def frameworks() -> tuple[Framework, ...]:
+    return validate_document(FRAMEWORKS, read_yaml(FIXTURES / "data" / "frameworks.yml"))
+
+
+@pytest.mark.parametrize(
+    ("name", "options"),
+    [
+        ("frameworks-default.html", {}),
+        ("frameworks-zeta-by-kind.html", {"language": "zeta", "sort": "kind"}),
+    ],
+)
+def test_frameworks_table_matches_golden(
+    frameworks: tuple[Framework, ...],
+    languages: tuple[Language, ...],
+    update_goldens: bool,
+    name: str,
+    options: dict[str, str],
+) -> None:
+    rendered = frameworks_table(frameworks, languages, **options)  # type: ignore[arg-type]
+    check_golden(name, str(rendered), update_goldens)
+
+
+def test_languages_table_lists_web_frameworks_from_framework_data(
+    languages: tuple[Language, ...], frameworks: tuple[Framework, ...]
+) -> None:
+    html = BeautifulSoup(str(languages_table(languages, frameworks)), "html.parser")
+    zeta = html.select_one("#languages-zeta")
+    assert zeta is not None
+    assert [li.get_text() for li in zeta.select("td ul li") if li.get_text() in ("Big", "ZRT")] == [
+        "Big"
+    ], "web frameworks only: a runtime is not listed"
+
+
+def test_framework_filters_reject_unknown_values(
+    frameworks: tuple[Framework, ...], languages: tuple[Language, ...]
+) -> None:
+    with pytest.raises(TableOptionError, match="unknown language 'zetta': did you mean 'zeta'"):
+        frameworks_table(frameworks, languages, language="zetta")
+    with pytest.raises(TableOptionError, match="unknown kind 'orms'"):
+        frameworks_table(frameworks, languages, kind="orms")
+
+
+def test_every_framework_string_is_escaped(languages: tuple[Language, ...]) -> None:
+    evil = Framework.model_validate(
+        {
+            "id": "evil",
+            "name": HOSTILE[:80],
+            "language": "alpha",
+            "kind": "orm",
+            "summary": HOSTILE,
+            "first_release": {"date": "2000", "version": HOSTILE[:80]},
+            "license": "LicenseRef-x",
+            "website": 'https://example.org/"><script>alert(4)</script>',
+            "repository": "https://example.org/' onclick='alert(5)",
+            "sources": [
+                {
+                    "url": "https://example.org/s",
+                    "supports": ["first_release", "license"],
+                    "accessed": "2026-01-01",
+                }
+            ],
+            "reviewed": "2026-01-01",
+        }
+    )
+    soup = BeautifulSoup(str(frameworks_table([evil], languages)), "html.parser")
+    assert soup.find("script") is None
+    assert not {n for tag in soup.find_all(True) for n in tag.attrs if n.startswith("on")}
