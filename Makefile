@@ -19,7 +19,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv serve test test-fast build lint lock golden clean
+.PHONY: help venv serve test test-fast build lint lock golden schemas clean
 
 help: ## List the targets
 	@echo "Backend Atlas: make serve (live preview) and make test (whole suite) are all you need."
@@ -50,6 +50,9 @@ test: lint ## Run the whole test suite (lint, data, rendering, site build, workf
 
 test-fast: $(STAMP) ## Run the tests that need no site build
 	$(BIN)/python -m pytest -m "not build and not tools and not serve"
+
+schemas: $(STAMP) ## Regenerate data/schemas/*.schema.json from macros/models.py
+	$(BIN)/python -m macros.schemas data/schemas
 
 golden: $(STAMP) ## Rewrite the golden files of rendered tables (review the diff!)
 	$(BIN)/python -m pytest tests/test_tables.py --update-goldens

@@ -21,7 +21,17 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import DataError, DataProblem
-from .models import Entry, Framework, Language
+from .models import (
+    ApiStyle,
+    Architecture,
+    Database,
+    Entry,
+    Framework,
+    GlossaryTerm,
+    Language,
+    Tool,
+    WebServer,
+)
 from .yamlfile import YamlDocument, read_yaml
 
 E = TypeVar("E", bound=Entry)
@@ -43,6 +53,13 @@ LANGUAGES = Dataset("languages", Language, "Programming languages used on the se
 FRAMEWORKS = Dataset(
     "frameworks", Framework, "Frameworks, runtimes and libraries that back ends are built on"
 )
+
+DATABASES = Dataset("databases", Database, "Database systems, by data model")
+WEB_SERVERS = Dataset("web-servers", WebServer, "Web servers, reverse proxies and load balancers")
+API_STYLES = Dataset("api-styles", ApiStyle, "Ways for programs to talk to a back end")
+ARCHITECTURES = Dataset("architectures", Architecture, "Ways to structure a back end")
+TOOLS = Dataset("tools", Tool, "Everyday tools: version control, containers, CI/CD and more")
+GLOSSARY = Dataset("glossary", GlossaryTerm, "Terms a newcomer meets, with definitions")
 
 DATASETS: dict[str, Dataset[Any]] = {d.name: d for d in (LANGUAGES, FRAMEWORKS)}
 

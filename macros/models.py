@@ -57,6 +57,7 @@ PartialDate = Annotated[
             "Quote it in YAML so it stays text."
         ),
         examples=["1995", "2009-11", "2012-03-28"],
+        json_schema_extra={"pattern": _PARTIAL_DATE.pattern},
     ),
 ]
 
@@ -183,6 +184,8 @@ SPDX_IDS = frozenset(
         "BSD-3-Clause",
         "BSL-1.0",
         "BUSL-1.1",
+        "CDDL-1.0",
+        "Elastic-2.0",
         "EPL-2.0",
         "GPL-2.0-only",
         "GPL-3.0-only",
@@ -236,3 +239,149 @@ class Framework(Entry):
     license: Spdx | None = Field(default=None, description="Its current licence.")
     repository: HttpUrl | None = Field(default=None, description="Where its source lives.")
     website: HttpUrl | None = Field(default=None, description="Its official site.")
+
+
+Uses = Annotated[list[ShortText], Field(min_length=1, max_length=6)]
+
+DatabaseModel = Literal["relational", "document", "key-value", "wide-column", "graph"]
+
+DATABASE_MODELS: dict[str, str] = {
+    "relational": "Relational",
+    "document": "Document",
+    "key-value": "Key-value",
+    "wide-column": "Wide-column",
+    "graph": "Graph",
+}
+
+Hosting = Literal["self-hosted", "managed-service", "embedded"]
+
+
+class Database(Entry):
+    """A database system."""
+
+    sourced_fields: ClassVar[tuple[str, ...]] = ("first_release", "license")
+
+    model: DatabaseModel = Field(
+        description="Its data model family: " + ", ".join(DATABASE_MODELS) + "."
+    )
+    query_language: ShortText = Field(description="How applications ask it for data.")
+    summary: Text = Field(description="One sentence on what it is and what sets it apart.")
+    strengths: Uses = Field(description="What it does well.")
+    typical_uses: Uses = Field(description="What teams use it for.")
+    hosting: list[Hosting] = Field(
+        min_length=1,
+        description="How you can run it: self-hosted, managed-service (a cloud "
+        "provider runs it) or embedded (a library inside your program).",
+    )
+    first_release: Release | None = Field(default=None, description="The first public release.")
+    license: Spdx | None = Field(
+        default=None, description="Its licence; LicenseRef-Proprietary for closed products."
+    )
+    website: HttpUrl | None = Field(default=None, description="Its official site.")
+
+
+ServerRole = Literal["web-server", "reverse-proxy", "load-balancer", "api-gateway"]
+
+SERVER_ROLES: dict[str, str] = {
+    "web-server": "Web server",
+    "reverse-proxy": "Reverse proxy",
+    "load-balancer": "Load balancer",
+    "api-gateway": "API gateway",
+}
+
+
+class WebServer(Entry):
+    """A web server, reverse proxy or load balancer."""
+
+    sourced_fields: ClassVar[tuple[str, ...]] = ("first_release", "license")
+
+    roles: list[ServerRole] = Field(
+        min_length=1, description="What it is used as: " + ", ".join(SERVER_ROLES) + "."
+    )
+    architecture: Text = Field(description="How it handles connections (processes, events...).")
+    platforms: Uses = Field(description="Operating systems it runs on.")
+    summary: Text = Field(description="One sentence on what it is and where it shines.")
+    strengths: Uses = Field(description="What it does well.")
+    first_release: Release | None = Field(default=None, description="The first public release.")
+    license: Spdx | None = Field(default=None, description="Its licence.")
+    website: HttpUrl | None = Field(default=None, description="Its official site.")
+
+
+class ApiStyle(Entry):
+    """A way for programs to talk to a back end."""
+
+    sourced_fields: ClassVar[tuple[str, ...]] = ("origin",)
+
+    transport: ShortText = Field(description="What carries the messages, e.g. HTTP/2.")
+    payload: ShortText = Field(description="The format of the messages, e.g. JSON.")
+    contract: ShortText = Field(description="How the interface is described, e.g. OpenAPI.")
+    summary: Text = Field(description="One sentence on how it works.")
+    origin: Text | None = Field(default=None, description="Who created it and when.")
+    strengths: Uses = Field(description="What it does well.")
+    weaknesses: Uses = Field(description="What it makes harder.")
+    typical_uses: Uses = Field(description="Where it is usually chosen.")
+
+
+class Architecture(Entry):
+    """A way to structure a back end."""
+
+    summary: Text = Field(description="One sentence on what it is.")
+    deployment_unit: ShortText = Field(description="What gets deployed, e.g. one application.")
+    scaling: Text = Field(description="How it grows with load.")
+    strengths: Uses = Field(description="What it makes easy.")
+    trade_offs: Uses = Field(description="What it costs.")
+    good_fit: Text = Field(description="When to choose it.")
+    examples: list[ShortText] = Field(
+        default_factory=list, max_length=6, description="Products or platforms that embody it."
+    )
+
+
+ToolCategory = Literal[
+    "version-control",
+    "code-hosting",
+    "containers",
+    "orchestration",
+    "ci-cd",
+    "editor",
+    "database-client",
+    "api-testing",
+]
+
+TOOL_CATEGORIES: dict[str, str] = {
+    "version-control": "Version control",
+    "code-hosting": "Code hosting and review",
+    "containers": "Containers",
+    "orchestration": "Orchestration",
+    "ci-cd": "CI/CD",
+    "editor": "Editors and IDEs",
+    "database-client": "Database clients",
+    "api-testing": "API testing",
+}
+
+
+class Tool(Entry):
+    """A tool back-end developers use every day."""
+
+    sourced_fields: ClassVar[tuple[str, ...]] = ("first_release", "license")
+
+    category: ToolCategory = Field(description="One of: " + ", ".join(TOOL_CATEGORIES) + ".")
+    summary: Text = Field(description="One sentence on what it does for you.")
+    first_release: Release | None = Field(default=None, description="The first public release.")
+    license: Spdx | None = Field(
+        default=None, description="Its licence; LicenseRef-Proprietary for closed products."
+    )
+    website: HttpUrl | None = Field(default=None, description="Its official site.")
+
+
+class GlossaryTerm(Entry):
+    """A term a newcomer meets in the guide; also the source of its tooltips."""
+
+    references: ClassVar[dict[str, str]] = {"see_also": "glossary"}
+
+    expansion: ShortText | None = Field(
+        default=None, description="What an abbreviation stands for, e.g. for API."
+    )
+    definition: Text = Field(description="A plain-words definition, one or two sentences.")
+    see_also: list[Id] = Field(
+        default_factory=list, max_length=6, description="Ids of related glossary terms."
+    )
