@@ -19,7 +19,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv serve test test-fast build lint lock golden schemas clean
+.PHONY: help venv serve test test-browser test-fast build lint lock golden schemas clean
 
 help: ## List the targets
 	@echo "Backend Atlas: make serve (live preview) and make test (whole suite) are all you need."
@@ -46,10 +46,13 @@ lint: $(STAMP) ## Static checks: ruff, ruff format, mypy
 	$(BIN)/mypy
 
 test: lint ## Run the whole test suite (lint, data, rendering, site build, workflows)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not browser"
+
+test-browser: $(STAMP) ## Browser checks in headless Chromium (needs: apt-get install chromium)
+	$(BIN)/python -m pytest -m browser
 
 test-fast: $(STAMP) ## Run the tests that need no site build
-	$(BIN)/python -m pytest -m "not build and not tools and not serve"
+	$(BIN)/python -m pytest -m "not build and not tools and not serve and not browser"
 
 schemas: $(STAMP) ## Regenerate data/schemas/*.schema.json from macros/models.py
 	$(BIN)/python -m macros.schemas data/schemas
@@ -58,7 +61,7 @@ golden: $(STAMP) ## Rewrite the golden files of rendered tables (review the diff
 	$(BIN)/python -m pytest tests/test_tables.py --update-goldens
 
 lock: $(STAMP) ## Re-resolve requirements.txt from pyproject.toml (with hashes)
-	$(BIN)/uv pip compile pyproject.toml --group test --group lint --universal \
+	$(BIN)/uv pip compile pyproject.toml --group browser --group lint --universal \
 		--python-version 3.10 --generate-hashes --quiet -o requirements.txt
 
 clean: ## Remove the built site and caches (keeps .venv)

@@ -1,0 +1,119 @@
+"""What a reader does in a real browser: sort and filter tables, with nothing fetched elsewhere.
+
+Runs headless Debian Chromium through Playwright (`make test-browser`); `.ci/run`
+installs the browser. Never `playwright install`: it downloads a browser.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Path) -> Iterator[str]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_site))
+    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM.exists(), "Chromium is missing: apt-get install chromium (.ci/run does)"
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield instance
+        finally:
+            instance.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    context = browser.new_context()  # type: ignore[attr-defined]
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def release_column(page: object) -> list[str]:
+    return page.eval_on_selector_all(  # type: ignore[attr-defined, no-any-return]
+        '.atlas-table[data-dataset="languages"] tbody tr:not([hidden]) td[data-sort]',
+        "cells => cells.map(c => c.dataset.sort)",
+    )
+
+
+def test_table_sorts_by_a_clicked_header_and_says_so(page: object, site_url: str) -> None:
+    page.goto(site_url + "languages/")  # type: ignore[attr-defined]
+    header = page.locator(  # type: ignore[attr-defined]
+        '.atlas-table[data-dataset="languages"] th', has_text="First release"
+    )
+    header.locator("button").click()
+    assert header.get_attribute("aria-sort") == "ascending"
+    dates = release_column(page)
+    assert dates == sorted(dates) and len(dates) == 8
+    header.locator("button").click()
+    assert header.get_attribute("aria-sort") == "descending"
+    assert release_column(page) == sorted(dates, reverse=True)
+
+
+def test_sorting_works_from_the_keyboard(page: object, site_url: str) -> None:
+    page.goto(site_url + "languages/")  # type: ignore[attr-defined]
+    button = page.locator(  # type: ignore[attr-defined]
+        '.atlas-table[data-dataset="languages"] th button', has_text="First release"
+    )
+    button.focus()
+    page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    assert release_column(page) == sorted(release_column(page))
+
+
+def test_filter_box_hides_rows_that_do_not_match(page: object, site_url: str) -> None:
+    page.goto(site_url + "frameworks/")  # type: ignore[attr-defined]
+    box = page.get_by_label("Filter rows of: Frameworks and related projects")  # type: ignore[attr-defined]
+    box.press_sequentially("tokio")
+    visible = page.locator(  # type: ignore[attr-defined]
+        '.atlas-table[data-dataset="frameworks"] tbody tr:not([hidden])'
+    )
+    assert visible.count() >= 1
+    assert all("tokio" in text.lower() for text in visible.all_inner_texts())
+    assert "shown" in page.locator(".atlas-table-status").first.inner_text()  # type: ignore[attr-defined]
+    box.fill("")
+    box.press_sequentially(" ")
+    assert visible.count() > 30
+
+
+def test_pages_request_nothing_outside_the_site(page: object, site_url: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))  # type: ignore[attr-defined]
+    for path in ("", "languages/", "frameworks/"):
+        page.goto(site_url + path, wait_until="networkidle")  # type: ignore[attr-defined]
+    own = urlsplit(site_url).netloc
+    outside = [url for url in requested if urlsplit(url).netloc not in (own, "")]
+    assert requested and outside == []
