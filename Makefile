@@ -19,7 +19,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv serve test test-browser test-fast build lint lock golden schemas clean
+.PHONY: help venv exports serve test test-browser test-fast build lint lock golden schemas clean
 
 help: ## List the targets
 	@echo "Backend Atlas: make serve (live preview) and make test (whole suite) are all you need."
@@ -34,10 +34,16 @@ $(STAMP): requirements.txt
 
 venv: $(STAMP) ## Create or update .venv from requirements.txt (hash-checked)
 
-serve: $(STAMP) ## Serve the site with live reload on http://127.0.0.1:8000
+EXPORTS := docs/downloads/data/index.json
+$(EXPORTS): $(STAMP) $(wildcard data/*.yml) $(wildcard macros/*.py)
+	$(BIN)/python -m macros.exports docs/downloads/data data
+
+exports: $(EXPORTS) ## Write the JSON/CSV exports and schemas served by the site
+
+serve: $(EXPORTS) ## Serve the site with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
 
-build: $(STAMP) ## Build the site strictly into ./site
+build: $(EXPORTS) ## Build the site strictly into ./site
 	$(BIN)/mkdocs build --strict --clean --site-dir $(SITE_DIR)
 
 lint: $(STAMP) ## Static checks: ruff, ruff format, mypy
@@ -45,10 +51,10 @@ lint: $(STAMP) ## Static checks: ruff, ruff format, mypy
 	$(BIN)/ruff format --check macros tests
 	$(BIN)/mypy
 
-test: lint ## Run the whole test suite (lint, data, rendering, site build, workflows)
+test: lint $(EXPORTS) ## Run the whole test suite (lint, data, rendering, site build, workflows)
 	$(BIN)/python -m pytest -m "not browser"
 
-test-browser: $(STAMP) ## Browser checks in headless Chromium (needs: apt-get install chromium)
+test-browser: $(EXPORTS) ## Browser checks in headless Chromium (needs: apt-get install chromium)
 	$(BIN)/python -m pytest -m browser
 
 test-fast: $(STAMP) ## Run the tests that need no site build
@@ -65,4 +71,4 @@ lock: $(STAMP) ## Re-resolve requirements.txt from pyproject.toml (with hashes)
 		--python-version 3.10 --generate-hashes --quiet -o requirements.txt
 
 clean: ## Remove the built site and caches (keeps .venv)
-	rm -rf $(SITE_DIR) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(SITE_DIR) docs/downloads/data .pytest_cache .mypy_cache .ruff_cache

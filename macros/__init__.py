@@ -16,7 +16,16 @@ from markupsafe import Markup
 
 __all__ = ["define_env"]
 
-_SUBMODULES = ("errors", "yamlfile", "models", "datasets", "tables", "codeguard")
+_SUBMODULES = (
+    "errors",
+    "yamlfile",
+    "models",
+    "datasets",
+    "schemas",
+    "tables",
+    "reference",
+    "codeguard",
+)
 _loaded_mtimes: dict[str, int] = {}
 
 
@@ -50,7 +59,7 @@ def _remember_mtimes() -> None:
 def define_env(env: Any) -> None:
     """Register the data macros with mkdocs-macros (its only entry point)."""
     _fresh_modules()
-    from . import codeguard, datasets, tables  # noqa: F401  (codeguard: for reloads)
+    from . import codeguard, datasets, reference, tables  # noqa: F401  (codeguard: reloads)
     from .errors import DataError
 
     _remember_mtimes()
@@ -101,3 +110,33 @@ def define_env(env: Any) -> None:
             sort=sort,
             caption=caption,
         )
+
+    def _register_table(name: str) -> None:
+        dataset = datasets.DATASETS[name]
+
+        def table(
+            columns: list[str] | None = None,
+            sort: str | None = "name",
+            caption: str | None = None,
+            **where: str,
+        ) -> Markup:
+            return tables.dataset_table(
+                name, _load(dataset), columns=columns, sort=sort, caption=caption, where=where
+            )
+
+        table.__doc__ = f"The {name} table, from data/{name}.yml."
+        env.macro(table, name.replace("-", "_"))
+
+    for name in tables.TABLES:
+        _register_table(name)
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def data_catalog() -> str:
+        """Markdown list of the datasets and their downloads (for the Data page)."""
+        counts = {name: len(_load(dataset)) for name, dataset in datasets.DATASETS.items()}
+        return reference.data_catalog(counts)
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def field_reference(dataset: str) -> Markup:
+        """The fields of one dataset, generated from its model."""
+        return reference.field_reference(datasets.DATASETS[dataset])

@@ -61,7 +61,19 @@ ARCHITECTURES = Dataset("architectures", Architecture, "Ways to structure a back
 TOOLS = Dataset("tools", Tool, "Everyday tools: version control, containers, CI/CD and more")
 GLOSSARY = Dataset("glossary", GlossaryTerm, "Terms a newcomer meets, with definitions")
 
-DATASETS: dict[str, Dataset[Any]] = {d.name: d for d in (LANGUAGES, FRAMEWORKS)}
+DATASETS: dict[str, Dataset[Any]] = {
+    d.name: d
+    for d in (
+        LANGUAGES,
+        FRAMEWORKS,
+        DATABASES,
+        WEB_SERVERS,
+        API_STYLES,
+        ARCHITECTURES,
+        TOOLS,
+        GLOSSARY,
+    )
+}
 
 
 _cache: dict[Path, tuple[tuple[int, int], tuple[Entry, ...], YamlDocument]] = {}

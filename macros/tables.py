@@ -15,11 +15,21 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from markupsafe import Markup
 
-from .models import FRAMEWORK_KINDS, Entry, Framework, Language, Release, Source
+from .models import (
+    DATABASE_MODELS,
+    FRAMEWORK_KINDS,
+    SERVER_ROLES,
+    TOOL_CATEGORIES,
+    Entry,
+    Framework,
+    Language,
+    Release,
+    Source,
+)
 
 E = TypeVar("E", bound=Entry)
 
@@ -318,3 +328,183 @@ def _unknown(option: str, value: str, known: Iterable[str]) -> str:
     close = difflib.get_close_matches(value, choices, n=1)
     hint = f"did you mean '{close[0]}'? " if close else ""
     return f"unknown {option} '{value}': {hint}choose from {', '.join(choices)}"
+
+
+def _text(getter: Callable[[E], str]) -> Callable[[E], Markup]:
+    return lambda entry: Markup("{}").format(getter(entry))
+
+
+def _name_column() -> Column[Any]:
+    return Column(
+        "name",
+        "Name",
+        lambda e: _link(e.website, e.name) if getattr(e, "website", None) else _text_of(e.name),
+        lambda e: e.name.casefold(),
+    )
+
+
+def _text_of(value: str) -> Markup:
+    return Markup("{}").format(value)
+
+
+def _text_column(key: str, header: str) -> Column[Any]:
+    return Column(
+        key,
+        header,
+        lambda e: _text_of(getattr(e, key) or ""),
+        lambda e: str(getattr(e, key) or "").casefold(),
+    )
+
+
+def _list_column(key: str, header: str, labels: dict[str, str] | None = None) -> Column[Any]:
+    def items(e: Any) -> list[str]:
+        return [labels.get(v, v) if labels else v for v in getattr(e, key)]
+
+    return Column(key, header, lambda e: text_list(items(e)), lambda e: "; ".join(items(e)))
+
+
+def _label_column(key: str, header: str, labels: dict[str, str]) -> Column[Any]:
+    order = list(labels)
+    return Column(
+        key,
+        header,
+        lambda e: _text_of(labels[getattr(e, key)]),
+        lambda e: f"{order.index(getattr(e, key)):02d}",
+        sort_attribute=True,
+    )
+
+
+def _release_column() -> Column[Any]:
+    return Column(
+        "first_release",
+        "First release",
+        lambda e: release_cell(e, e.first_release),
+        lambda e: e.first_release.date if e.first_release else "9999",
+        sort_attribute=True,
+    )
+
+
+def _license_column() -> Column[Any]:
+    return Column(
+        "license",
+        "Licence",
+        lambda e: Markup("{}{}").format(
+            (e.license or "not yet sourced").replace("LicenseRef-", ""), source_links(e, "license")
+        ),
+        lambda e: (e.license or "").casefold(),
+    )
+
+
+TABLES: dict[str, tuple[str, tuple[Column[Any], ...]]] = {
+    "databases": (
+        "Databases compared",
+        (
+            _name_column(),
+            _label_column("model", "Data model", DATABASE_MODELS),
+            _text_column("query_language", "Query language"),
+            _text_column("summary", "What it is"),
+            _list_column("typical_uses", "Typical uses"),
+            _list_column("hosting", "How you run it"),
+            _release_column(),
+            _license_column(),
+        ),
+    ),
+    "web-servers": (
+        "Web servers and proxies compared",
+        (
+            _name_column(),
+            _list_column("roles", "Roles", SERVER_ROLES),
+            _text_column("architecture", "How it handles connections"),
+            _list_column("strengths", "Strengths"),
+            _list_column("platforms", "Platforms"),
+            _release_column(),
+            _license_column(),
+        ),
+    ),
+    "api-styles": (
+        "API styles compared",
+        (
+            _name_column(),
+            _text_column("transport", "Transport"),
+            _text_column("payload", "Payload"),
+            _text_column("contract", "Contract"),
+            _list_column("strengths", "Strengths"),
+            _list_column("weaknesses", "Weaknesses"),
+            _list_column("typical_uses", "Typical uses"),
+            Column(
+                "origin",
+                "Origin",
+                lambda e: Markup("{}{}").format(e.origin or "", source_links(e, "origin")),
+                lambda e: (e.origin or "").casefold(),
+            ),
+        ),
+    ),
+    "architectures": (
+        "Architectures compared",
+        (
+            _name_column(),
+            _text_column("deployment_unit", "What you deploy"),
+            _text_column("scaling", "How it scales"),
+            _list_column("strengths", "Strengths"),
+            _list_column("trade_offs", "Trade-offs"),
+            _text_column("good_fit", "Good fit when"),
+            _list_column("examples", "Examples"),
+        ),
+    ),
+    "tools": (
+        "Everyday tools",
+        (
+            _name_column(),
+            _label_column("category", "Category", TOOL_CATEGORIES),
+            _text_column("summary", "What it does"),
+            _release_column(),
+            _license_column(),
+        ),
+    ),
+    "glossary": (
+        "Glossary",
+        (
+            Column(
+                "name",
+                "Term",
+                lambda e: Markup('<span id="term-{}">{}</span>').format(e.id, e.name),
+                lambda e: e.name.casefold(),
+            ),
+            _text_column("expansion", "Stands for"),
+            _text_column("definition", "Meaning"),
+        ),
+    ),
+}
+
+
+def dataset_table(
+    dataset: str,
+    entries: Sequence[Any],
+    *,
+    columns: Sequence[str] | None = None,
+    sort: str | None = "name",
+    caption: str | None = None,
+    where: dict[str, str] | None = None,
+) -> Markup:
+    """The table of any dataset listed in ``TABLES``; ``where`` keeps entries whose
+    field equals (or, for list fields, contains) the given value."""
+    default_caption, table_columns = TABLES[dataset]
+    rows = list(entries)
+    for field, wanted in (where or {}).items():
+        if rows and not hasattr(rows[0], field):
+            raise TableOptionError(f"{dataset} has no field '{field}' to filter on")
+        rows = [
+            e
+            for e in rows
+            if (
+                wanted in value if isinstance(value := getattr(e, field), list) else value == wanted
+            )
+        ]
+    return render_table(
+        rows,
+        table_columns,
+        dataset=dataset,
+        caption=caption or default_caption,
+        select=columns,
+        sort=sort,
+    )

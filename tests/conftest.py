@@ -57,8 +57,15 @@ def mkdocs_build(
     )
 
 
+def write_exports(project: Path) -> None:
+    """The data downloads the site links to (``make exports`` does the same)."""
+    from macros.exports import write_exports as write
+
+    write(project / "data", project / "docs" / "downloads" / "data")
+
+
 def copy_project(target: Path) -> Path:
-    """A throw-away copy of the buildable parts of the project."""
+    """A throw-away copy of the buildable parts of the project, exports included."""
     target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
@@ -68,6 +75,7 @@ def copy_project(target: Path) -> Path:
             )
         else:
             shutil.copy2(source, target / part)
+    write_exports(target)
     return target
 
 
@@ -75,6 +83,7 @@ def copy_project(target: Path) -> Path:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The real project, built once per test session with ``--strict``."""
     site = tmp_path_factory.mktemp("site")
+    write_exports(ROOT)
     result = mkdocs_build(ROOT, site)
     if result.returncode != 0:
         pytest.fail(f"strict build failed:\n{result.stderr}", pytrace=False)
