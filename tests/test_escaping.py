@@ -1,0 +1,57 @@
+"""Contributor text never becomes live markup on a built page.
+
+Every free-text field of every data file is replaced with a string that would
+open a script or an event handler if it reached the HTML unescaped; the site
+is then built and searched for anything live.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import copy_project, mkdocs_build
+from sitecheck import html_pages, parse
+
+from macros.datasets import DATASETS
+
+pytestmark = pytest.mark.build
+
+ATTACK = '<script>alert(1)</script>" onmouseover="alert(2)'
+# Fields whose values are validated as ids, dates, enums, URLs or references.
+STRUCTURED = {
+    "id", "date", "accessed", "reviewed", "url", "supports", "typing", "kind", "model",
+    "roles", "hosting", "category", "language", "see_also", "license", "repository", "website",
+}  # fmt: skip
+
+
+def poison(value: Any, key: str | None = None) -> Any:
+    if isinstance(value, dict):
+        return {k: poison(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [poison(v, key) for v in value]
+    if isinstance(value, str) and key not in STRUCTURED:
+        return ATTACK
+    return value
+
+
+def test_hostile_text_in_every_field_renders_inert(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    for name in DATASETS:
+        path = project / "data" / f"{name}.yml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        path.write_text(yaml.safe_dump(poison(data), sort_keys=False), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+
+    inert = 0
+    for page in html_pages(tmp_path / "site"):
+        soup = parse(page)
+        for script in soup.find_all("script"):
+            assert "alert(" not in script.get_text(), f"{page.name}: live script"
+        handlers = [n for tag in soup.find_all(True) for n in tag.attrs if n.startswith("on")]
+        assert handlers == [], f"{page}: event handler attributes {handlers}"
+        inert += page.read_text(encoding="utf-8").count("&lt;script&gt;alert(1)")
+    assert inert > 100, "the hostile text should be visible, escaped, on the pages"
