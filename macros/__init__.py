@@ -140,3 +140,9 @@ def define_env(env: Any) -> None:
     def field_reference(dataset: str) -> Markup:
         """The fields of one dataset, generated from its model."""
         return reference.field_reference(datasets.DATASETS[dataset])
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def term(ident: str, text: str | None = None) -> str:
+        """Link a glossary term, with its definition as a tooltip; unknown ids fail."""
+        terms = {entry.id: entry for entry in _load(datasets.GLOSSARY)}
+        return reference.term_link(terms, ident, env.page.file.src_uri, text)

@@ -79,3 +79,23 @@ def field_reference(dataset: Dataset[Any]) -> Markup:
             )
         )
     return Markup("\n\n").join(parts)
+
+
+def term_link(terms: dict[str, Any], ident: str, from_page: str, text: str | None = None) -> str:
+    """A Markdown link from ``from_page`` (a docs path) to a glossary entry.
+
+    The definition rides along as the link's title, so it shows as a tooltip.
+    An unknown id raises with the closest known one, which fails the build.
+    """
+    import difflib
+    import posixpath
+
+    if ident not in terms:
+        close = difflib.get_close_matches(ident, sorted(terms), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise KeyError(f"{from_page}: '{ident}' is not a term in glossary.yml{hint}")
+    entry = terms[ident]
+    target = posixpath.relpath("glossary/index.md", posixpath.dirname(from_page) or ".")
+    label = (text or entry.name).replace("[", "\\[").replace("]", "\\]")
+    title = entry.definition.replace("\\", "\\\\").replace('"', '\\"')
+    return f'[{label}]({target}#term-{ident} "{title}")'
