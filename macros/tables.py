@@ -240,100 +240,6 @@ def _link(url: object, text: str) -> Markup:
     return Markup('<a href="{}">{}</a>').format(str(url), text)
 
 
-FRAMEWORK_COLUMNS: tuple[Column[Framework], ...] = (
-    Column(
-        "name",
-        "Name",
-        lambda fw: _link(fw.website, fw.name) if fw.website else Markup("{}").format(fw.name),
-        lambda fw: fw.name.casefold(),
-    ),
-    Column(
-        "kind",
-        "Kind",
-        lambda fw: Markup("{}").format(FRAMEWORK_KINDS[fw.kind]),
-        lambda fw: f"{list(FRAMEWORK_KINDS).index(fw.kind):02d}",
-        sort_attribute=True,
-    ),
-    Column(
-        "summary",
-        "What it is",
-        lambda fw: Markup("{}").format(fw.summary),
-        lambda fw: fw.summary.casefold(),
-    ),
-    Column(
-        "first_release",
-        "First release",
-        lambda fw: release_cell(fw, fw.first_release),
-        lambda fw: fw.first_release.date if fw.first_release else "9999",
-        sort_attribute=True,
-    ),
-    Column(
-        "license",
-        "Licence",
-        lambda fw: Markup("{}{}").format(
-            fw.license or "not yet sourced", source_links(fw, "license")
-        ),
-        lambda fw: (fw.license or "").casefold(),
-    ),
-    Column(
-        "repository",
-        "Source",
-        lambda fw: _link(fw.repository, "repository") if fw.repository else Markup(""),
-        lambda fw: str(fw.repository or ""),
-    ),
-)
-
-
-def frameworks_table(
-    frameworks: Sequence[Framework],
-    languages: Sequence[Language],
-    *,
-    language: str | None = None,
-    kind: str | None = None,
-    columns: Sequence[str] | None = None,
-    sort: str | None = "name",
-    caption: str | None = None,
-) -> Markup:
-    """Frameworks, optionally only those of one ``language`` or one ``kind``."""
-    names = {lang.id: lang.name for lang in languages}
-    if language is not None and language not in names:
-        raise TableOptionError(_unknown("language", language, names))
-    if kind is not None and kind not in FRAMEWORK_KINDS:
-        raise TableOptionError(_unknown("kind", kind, FRAMEWORK_KINDS))
-    rows = [
-        fw
-        for fw in frameworks
-        if (language is None or fw.language == language) and (kind is None or fw.kind == kind)
-    ]
-    language_column = Column[Framework](
-        "language",
-        "Language",
-        lambda fw: Markup("{}").format(names[fw.language]),
-        lambda fw: names[fw.language].casefold(),
-    )
-    all_columns = (FRAMEWORK_COLUMNS[0], language_column, *FRAMEWORK_COLUMNS[1:])
-    if columns is None and language is not None:
-        columns = [c.key for c in all_columns if c.key != "language"]
-    if caption is None:
-        caption = "Frameworks and related projects"
-        if language is not None:
-            caption = f"{names[language]} frameworks and related projects"
-    return render_table(
-        rows, all_columns, dataset="frameworks", caption=caption, select=columns, sort=sort
-    )
-
-
-def _unknown(option: str, value: str, known: Iterable[str]) -> str:
-    choices = sorted(known)
-    close = difflib.get_close_matches(value, choices, n=1)
-    hint = f"did you mean '{close[0]}'? " if close else ""
-    return f"unknown {option} '{value}': {hint}choose from {', '.join(choices)}"
-
-
-def _text(getter: Callable[[E], str]) -> Callable[[E], Markup]:
-    return lambda entry: Markup("{}").format(getter(entry))
-
-
 def _name_column() -> Column[Any]:
     return Column(
         "name",
@@ -393,6 +299,67 @@ def _license_column() -> Column[Any]:
         ),
         lambda e: (e.license or "").casefold(),
     )
+
+
+FRAMEWORK_COLUMNS: tuple[Column[Framework], ...] = (
+    _name_column(),
+    _label_column("kind", "Kind", FRAMEWORK_KINDS),
+    _text_column("summary", "What it is"),
+    _release_column(),
+    _license_column(),
+    Column(
+        "repository",
+        "Source",
+        lambda fw: _link(fw.repository, "repository") if fw.repository else Markup(""),
+        lambda fw: str(fw.repository or ""),
+    ),
+)
+
+
+def frameworks_table(
+    frameworks: Sequence[Framework],
+    languages: Sequence[Language],
+    *,
+    language: str | None = None,
+    kind: str | None = None,
+    columns: Sequence[str] | None = None,
+    sort: str | None = "name",
+    caption: str | None = None,
+) -> Markup:
+    """Frameworks, optionally only those of one ``language`` or one ``kind``."""
+    names = {lang.id: lang.name for lang in languages}
+    if language is not None and language not in names:
+        raise TableOptionError(_unknown("language", language, names))
+    if kind is not None and kind not in FRAMEWORK_KINDS:
+        raise TableOptionError(_unknown("kind", kind, FRAMEWORK_KINDS))
+    rows = [
+        fw
+        for fw in frameworks
+        if (language is None or fw.language == language) and (kind is None or fw.kind == kind)
+    ]
+    language_column = Column[Framework](
+        "language",
+        "Language",
+        lambda fw: Markup("{}").format(names[fw.language]),
+        lambda fw: names[fw.language].casefold(),
+    )
+    all_columns = (FRAMEWORK_COLUMNS[0], language_column, *FRAMEWORK_COLUMNS[1:])
+    if columns is None and language is not None:
+        columns = [c.key for c in all_columns if c.key != "language"]
+    if caption is None:
+        caption = "Frameworks and related projects"
+        if language is not None:
+            caption = f"{names[language]} frameworks and related projects"
+    return render_table(
+        rows, all_columns, dataset="frameworks", caption=caption, select=columns, sort=sort
+    )
+
+
+def _unknown(option: str, value: str, known: Iterable[str]) -> str:
+    choices = sorted(known)
+    close = difflib.get_close_matches(value, choices, n=1)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return f"unknown {option} '{value}': {hint}choose from {', '.join(choices)}"
 
 
 TABLES: dict[str, tuple[str, tuple[Column[Any], ...]]] = {

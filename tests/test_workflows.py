@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -16,8 +17,6 @@ BIN = Path(__file__).resolve().parent.parent / ".venv" / "bin"
 
 
 def tool(name: str) -> str:
-    import shutil
-
     found = shutil.which(name) or shutil.which(name, path=str(BIN))
     assert found, f"{name} is not installed: it comes from the lint group of requirements.txt"
     return found
