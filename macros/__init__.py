@@ -23,6 +23,7 @@ _SUBMODULES = (
     "datasets",
     "schemas",
     "tables",
+    "facts",
     "reference",
     "codeguard",
 )
@@ -59,7 +60,7 @@ def _remember_mtimes() -> None:
 def define_env(env: Any) -> None:
     """Register the data macros with mkdocs-macros (its only entry point)."""
     _fresh_modules()
-    from . import codeguard, datasets, reference, tables  # noqa: F401  (codeguard: reloads)
+    from . import codeguard, datasets, facts, reference, tables  # noqa: F401  (codeguard: reloads)
     from .errors import DataError
 
     _remember_mtimes()
@@ -129,6 +130,18 @@ def define_env(env: Any) -> None:
 
     for name in tables.TABLES:
         _register_table(name)
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def notable_users(language: str) -> Markup:
+        """Organisations that run ``language``, each with publisher, date and link."""
+        return facts.notable_users_list(facts.find_language(_load(datasets.LANGUAGES), language))
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def web_share(language: str, history: bool = False) -> Markup:
+        """The latest measured share of websites for ``language``, with its citation."""
+        return facts.share_sentence(
+            facts.find_language(_load(datasets.LANGUAGES), language), history=history
+        )
 
     @env.macro  # type: ignore[untyped-decorator]
     def data_catalog() -> str:

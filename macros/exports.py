@@ -54,15 +54,24 @@ def csv_columns(dataset: Dataset[Any]) -> list[str]:
     return columns
 
 
+def _item(item: dict[str, Any]) -> str:
+    """One nested record in a cell, with its source kept next to the fact."""
+    if "supports" in item:
+        return f"{item['url']} ({', '.join(item['supports'])}; accessed {item['accessed']})"
+    cite = f"({item['publisher']}, {item['as_of']}, {item['source']})" if "source" in item else ""
+    if "organisation" in item:
+        return f"{item['organisation']}: {item['statement']} {cite}"
+    if "percent" in item:
+        return f"{item['percent']}% of {item['population']} {cite}"
+    return ", ".join(f"{key}: {value}" for key, value in item.items())
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        if value and isinstance(value[0], dict):  # sources
-            return " | ".join(
-                f"{item['url']} ({', '.join(item['supports'])}; accessed {item['accessed']})"
-                for item in value
-            )
+        if value and isinstance(value[0], dict):
+            return " | ".join(_item(item) for item in value)
         return "; ".join(str(item) for item in value)
     return str(value)
 

@@ -124,6 +124,34 @@ class Entry(Model):
         return self
 
 
+class DatedFact(Model):
+    """A fact that holds at a date, with the page that states it."""
+
+    as_of: PartialDate = Field(description="When the source says the fact held.")
+    source: HttpUrl = Field(description="The page that states it; the company's own first.")
+    publisher: ShortText = Field(description="Who published the source, e.g. 'W3Techs'.")
+    accessed: dt.date = Field(description="When the page was read, as YYYY-MM-DD.")
+
+
+class NotableUser(DatedFact):
+    """An organisation that runs (or ran) a language in production, as it says itself."""
+
+    organisation: ShortText = Field(description="The organisation, e.g. 'Instagram'.")
+    statement: Text = Field(
+        description="What it runs, in our own words, as precise as the source: "
+        "'serves its web traffic with Django', not 'uses Python'."
+    )
+
+
+class UsageShare(DatedFact):
+    """A measured share of use, e.g. of websites; the figure moves, so keep each reading."""
+
+    percent: Annotated[float, Field(ge=0, le=100, description="The share, 0 to 100.")]
+    population: ShortText = Field(
+        description="What the share is of, e.g. 'websites whose server-side language is known'."
+    )
+
+
 Typing = Literal["static", "dynamic"]
 
 
@@ -147,6 +175,22 @@ class Language(Entry):
     )
     typing_notes: Text = Field(description="Optional annotations, checkers, strictness.")
     first_release: Release = Field(description="The first public release.")
+    notable_users: list[NotableUser] = Field(
+        default_factory=list,
+        max_length=8,
+        description="Organisations that say, in their own publications, that they run it.",
+    )
+    web_share: list[UsageShare] = Field(
+        default_factory=list,
+        description="Readings of its share of websites, oldest first; each with its source.",
+    )
+
+    @model_validator(mode="after")
+    def _readings_in_order(self) -> Language:
+        dates = [reading.as_of for reading in self.web_share]
+        if dates != sorted(dates):
+            raise ValueError("web_share: list the readings oldest first (by as_of)")
+        return self
 
 
 FrameworkKind = Literal[

@@ -56,3 +56,23 @@ def test_every_entry_is_shown_on_a_page(built_site: Path, name: str) -> None:
         text = page.read_text(encoding="utf-8")
         shown |= {ident for ident in ids if f'id="{name}-{ident}"' in text}
     assert shown == ids
+
+
+def test_csv_keeps_each_dated_fact_next_to_its_source() -> None:
+    from macros.exports import _cell
+
+    user = {
+        "organisation": "Instagram",
+        "statement": "serves its web back end with Django",
+        "as_of": "2016-12",
+        "publisher": "Instagram Engineering",
+        "source": "https://example.org/post",
+        "accessed": "2026-11-23",
+    }
+    share = {**user, "percent": 77.2, "population": "websites"}
+    del share["organisation"], share["statement"]
+    assert _cell([user]) == (
+        "Instagram: serves its web back end with Django "
+        "(Instagram Engineering, 2016-12, https://example.org/post)"
+    )
+    assert _cell([share]).startswith("77.2% of websites (Instagram Engineering, 2016-12,")
