@@ -88,6 +88,7 @@ def term_link(terms: dict[str, Any], ident: str, from_page: str, text: str | Non
     An unknown id raises with the closest known one, which fails the build.
     """
     import difflib
+    import html
     import posixpath
 
     if ident not in terms:
@@ -96,6 +97,8 @@ def term_link(terms: dict[str, Any], ident: str, from_page: str, text: str | Non
         raise KeyError(f"{from_page}: '{ident}' is not a term in glossary.yml{hint}")
     entry = terms[ident]
     target = posixpath.relpath("glossary/index.md", posixpath.dirname(from_page) or ".")
-    label = (text or entry.name).replace("[", "\\[").replace("]", "\\]")
+    # Page authors write Markdown; a name from the data is contributor text: escape it.
+    label = text if text is not None else html.escape(entry.name)
+    label = label.replace("[", "\\[").replace("]", "\\]")
     title = entry.definition.replace("\\", "\\\\").replace('"', '\\"')
     return f'[{label}]({target}#term-{ident} "{title}")'

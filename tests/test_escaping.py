@@ -24,6 +24,7 @@ ATTACK = '<script>alert(1)</script>" onmouseover="alert(2)'
 STRUCTURED = {
     "id", "date", "accessed", "reviewed", "url", "supports", "typing", "kind", "model",
     "roles", "hosting", "category", "language", "see_also", "license", "repository", "website",
+    "as_of", "source",
 }  # fmt: skip
 
 
