@@ -218,8 +218,8 @@ FRAMEWORK_KINDS: dict[str, str] = {
 }
 """Display labels of the framework kinds, in the order tables list them."""
 
-# SPDX identifiers the data uses; extend the list when a new licence appears.
-# LicenseRef-* is SPDX's form for a licence without an identifier.
+# SPDX identifiers the data uses; extend the list when a new license appears.
+# LicenseRef-* is SPDX's form for a license without an identifier.
 SPDX_IDS = frozenset(
     {
         "AGPL-3.0-only",
@@ -253,7 +253,7 @@ def _check_spdx(value: str) -> str:
             continue
         close = difflib.get_close_matches(part, sorted(SPDX_IDS), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
-        raise ValueError(f"'{part}' is not a known SPDX licence identifier{hint}")
+        raise ValueError(f"'{part}' is not a known SPDX license identifier{hint}")
     return value
 
 
@@ -262,7 +262,7 @@ Spdx = Annotated[
     StringConstraints(strip_whitespace=True, max_length=80),
     AfterValidator(_check_spdx),
     Field(
-        description="SPDX licence identifier or expression, e.g. MIT or Apache-2.0 OR MIT.",
+        description="SPDX license identifier or expression, e.g. MIT or Apache-2.0 OR MIT.",
         examples=["MIT", "BSD-3-Clause", "Apache-2.0"],
     ),
 ]
@@ -283,7 +283,7 @@ class Framework(Entry):
     first_release: Release | None = Field(
         default=None, description="The first public release; leave out if no source says."
     )
-    license: Spdx | None = Field(default=None, description="Its current licence.")
+    license: Spdx | None = Field(default=None, description="Its current license.")
     repository: HttpUrl | None = Field(default=None, description="Where its source lives.")
     website: HttpUrl | None = Field(default=None, description="Its official site.")
 
@@ -322,7 +322,7 @@ class Database(Entry):
     )
     first_release: Release | None = Field(default=None, description="The first public release.")
     license: Spdx | None = Field(
-        default=None, description="Its licence; LicenseRef-Proprietary for closed products."
+        default=None, description="Its license; LicenseRef-Proprietary for closed products."
     )
     website: HttpUrl | None = Field(default=None, description="Its official site.")
 
@@ -350,7 +350,7 @@ class WebServer(Entry):
     summary: Text = Field(description="One sentence on what it is and where it shines.")
     strengths: Uses = Field(description="What it does well.")
     first_release: Release | None = Field(default=None, description="The first public release.")
-    license: Spdx | None = Field(default=None, description="Its licence.")
+    license: Spdx | None = Field(default=None, description="Its license.")
     website: HttpUrl | None = Field(default=None, description="Its official site.")
 
 
@@ -415,7 +415,7 @@ class Tool(Entry):
     summary: Text = Field(description="One sentence on what it does for you.")
     first_release: Release | None = Field(default=None, description="The first public release.")
     license: Spdx | None = Field(
-        default=None, description="Its licence; LicenseRef-Proprietary for closed products."
+        default=None, description="Its license; LicenseRef-Proprietary for closed products."
     )
     website: HttpUrl | None = Field(default=None, description="Its official site.")
 

@@ -293,7 +293,7 @@ def _release_column() -> Column[Any]:
 def _license_column() -> Column[Any]:
     return Column(
         "license",
-        "Licence",
+        "License",
         lambda e: Markup("{}{}").format(
             (e.license or "not yet sourced").replace("LicenseRef-", ""), source_links(e, "license")
         ),

@@ -112,8 +112,31 @@ def test_filter_box_hides_rows_that_do_not_match(page: object, site_url: str) ->
 def test_pages_request_nothing_outside_the_site(page: object, site_url: str) -> None:
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))  # type: ignore[attr-defined]
-    for path in ("", "languages/", "frameworks/"):
+    for path in ("", "languages/", "frameworks/", "basics/request-lifecycle/"):
         page.goto(site_url + path, wait_until="networkidle")  # type: ignore[attr-defined]
     own = urlsplit(site_url).netloc
     outside = [url for url in requested if urlsplit(url).netloc not in (own, "")]
     assert requested and outside == []
+
+
+def test_diagram_renders_from_the_local_mermaid(page: object, site_url: str) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))  # type: ignore[attr-defined]
+    page.goto(site_url + "basics/request-lifecycle/")  # type: ignore[attr-defined]
+    # Material renders each diagram into a closed shadow root on a div.mermaid host.
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "() => [...document.querySelectorAll('div.mermaid')].length > 0 && "
+        "[...document.querySelectorAll('div.mermaid')].every(d => d.getBoundingClientRect().height > 100)",
+        timeout=15000,
+    )
+    assert page.evaluate("typeof window.mermaid") == "object"  # type: ignore[attr-defined]
+    assert errors == []
+
+
+def test_code_tabs_switch_language(page: object, site_url: str) -> None:
+    page.goto(site_url + "frameworks/first-endpoint/")  # type: ignore[attr-defined]
+    page.locator(".tabbed-labels label", has_text="Go (Gin)").click()  # type: ignore[attr-defined]
+    visible = page.locator(".tabbed-block:visible code")  # type: ignore[attr-defined]
+    assert "gin.Default()" in visible.first.inner_text()
+    page.locator(".tabbed-labels label", has_text="Rust (Axum)").click()  # type: ignore[attr-defined]
+    assert "Router::new()" in visible.first.inner_text()
