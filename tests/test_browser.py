@@ -125,8 +125,8 @@ def test_diagram_renders_from_the_local_mermaid(page: object, site_url: str) -> 
     page.goto(site_url + "basics/request-lifecycle/")  # type: ignore[attr-defined]
     # Material renders each diagram into a closed shadow root on a div.mermaid host.
     page.wait_for_function(  # type: ignore[attr-defined]
-        "() => [...document.querySelectorAll('div.mermaid')].length > 0 && "
-        "[...document.querySelectorAll('div.mermaid')].every(d => d.getBoundingClientRect().height > 100)",
+        "() => { const d = [...document.querySelectorAll('div.mermaid')];"
+        " return d.length > 0 && d.every(x => x.getBoundingClientRect().height > 100); }",
         timeout=15000,
     )
     assert page.evaluate("typeof window.mermaid") == "object"  # type: ignore[attr-defined]
