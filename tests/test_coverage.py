@@ -28,7 +28,8 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "3 languages": (
         ("languages", "languages/profiles", "languages/choosing"),
         (r"Node\.js", r"Python", r"Java\b", r"PHP", r"C#", r"Ruby", r"\bGo\b", r"Rust",
-         r"concurrency", r"typing|typed", r"first release", r"goroutines?", r"single (statically linked )?binary",
+         r"concurrency", r"typing|typed", r"first release", r"goroutines?",
+         r"single (statically linked )?binary",
          r"Instagram", r"Netflix", r"Shopify", r"WordPress", r"websites"),
     ),
     "4 frameworks": (
@@ -56,7 +57,8 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "7 web servers": (
         ("web-servers", "web-servers/servers-compared", "web-servers/proxies-and-load-balancers"),
-        (r"Apache", r"1995", r"modul", r"Nginx", r"event-driven", r"thousands of connections|many connections",
+        (r"Apache", r"1995", r"modul", r"Nginx", r"event-driven",
+         r"thousands of connections|many connections",
          r"\bIIS\b", r"Windows", r"\.NET", r"static", r"dynamic", r"reverse proxy",
          r"load balancer", r"high availability"),
     ),
