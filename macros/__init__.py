@@ -57,6 +57,16 @@ def _remember_mtimes() -> None:
             _loaded_mtimes[name] = Path(module.__file__).stat().st_mtime_ns
 
 
+def _abbreviations_from_glossary(env: Any, glossary: dict[str, str]) -> None:
+    """Give the ``abbr`` extension the glossary's abbreviations, for tooltips on every page."""
+    from markdown.extensions.abbr import AbbrExtension
+
+    extensions = env.conf["markdown_extensions"]
+    for index, extension in enumerate(extensions):
+        if extension == "abbr" or isinstance(extension, AbbrExtension):
+            extensions[index] = AbbrExtension(glossary=glossary)
+
+
 def define_env(env: Any) -> None:
     """Register the data macros with mkdocs-macros (its only entry point)."""
     _fresh_modules()
@@ -77,6 +87,8 @@ def define_env(env: Any) -> None:
 
     def _load(dataset: datasets.Dataset[Any]) -> tuple[Any, ...]:
         return datasets.load_dataset(dataset, data_dir, project)
+
+    _abbreviations_from_glossary(env, reference.abbreviations(_load(datasets.GLOSSARY)))
 
     @env.macro  # type: ignore[untyped-decorator]
     def languages(

@@ -3,11 +3,13 @@ both generated from the models so they can never drift from the data."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from markupsafe import Markup
 
 from .datasets import DATASETS, Dataset
+from .models import GlossaryTerm
 from .schemas import schema_for
 
 
@@ -102,3 +104,13 @@ def term_link(terms: dict[str, Any], ident: str, from_page: str, text: str | Non
     label = label.replace("[", "\\[").replace("]", "\\]")
     title = entry.definition.replace("\\", "\\\\").replace('"', '\\"')
     return f'[{label}]({target}#term-{ident} "{title}")'
+
+
+def abbreviations(terms: Iterable[GlossaryTerm]) -> dict[str, str]:
+    """Abbreviation -> expansion for every glossary term that has one.
+
+    Fed to Python-Markdown's ``abbr`` extension, so every page shows the
+    expansion as a tooltip on e.g. "API", from the glossary itself rather than
+    a second list kept by hand.
+    """
+    return {term.name: term.expansion for term in terms if term.expansion}

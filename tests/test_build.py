@@ -135,3 +135,15 @@ def test_glossary_links_carry_the_definition_as_tooltip(built_site: Path) -> Non
     link = soup.select_one('a[href="../glossary/#term-jit"]')
     assert link is not None and "machine code" in str(link.get("title"))
     assert (built_site / "glossary" / "index.html").read_text().count('id="term-jit"') == 1
+
+
+def test_abbreviations_show_their_expansion_from_the_glossary(built_site: Path) -> None:
+    from macros.datasets import GLOSSARY
+
+    expansions = {t.name: t.expansion for t in load_dataset(GLOSSARY, ROOT / "data", ROOT)}
+    seen = 0
+    for page in ("basics/http", "apis/rest", "databases/relational"):
+        for abbr in parse(built_site / page / "index.html").select("article abbr"):
+            assert abbr.get("title") == expansions[abbr.get_text()], abbr
+            seen += 1
+    assert seen > 10
