@@ -26,6 +26,10 @@ TOPIC_ORDER = [
     "apis",
     "web-servers",
     "architecture",
+    "career",
+    "tools",
+    "tasks",
+    "production",
 ]
 MIN_WORDS, MAX_WORDS = 600, 1500
 
