@@ -69,14 +69,69 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          r"Google Cloud (Run )?Functions|Cloud Run functions", r"Azure Functions",
          r"Backend as a Service", r"horizontal", r"vertical", r"trade-offs?"),
     ),
+    "9 roles": (
+        ("career",),
+        (r"front-end developer", r"back-end developer", r"full-stack"),
+    ),
+    "10 skills": (
+        ("career/skills",),
+        (r"\bSQL\b", r"API design", r"\bGit\b", r"Linux|command line", r"Docker",
+         r"problem solving|under pressure", r"communicat", r"debugging distributed|distributed",
+         r"documentation"),
+    ),
+    "11 tools": (
+        ("tools", "tools/git-and-code-review", "tools/containers-and-ci", "tools/daily-tools"),
+        (r"\bGit\b", r"GitHub", r"GitLab", r"Bitbucket", r"code review", r"Docker",
+         r"Kubernetes", r"Jenkins", r"GitHub Actions", r"GitLab CI", r"CircleCI",
+         r"IDE|editor", r"database client|psql|DBeaver", r"Postman"),
+    ),
+    "12 everyday tasks": (
+        ("tasks", "tasks/authentication", "tasks/fast-queries", "tasks/logging-and-errors"),
+        (r"sessions?", r"\bJWT\b", r"OAuth", r"password hash", r"role", r"index",
+         r"slow quer", r"Redis", r"cach", r"monitor", r"log"),
+    ),
+    "13 industries": (
+        ("industries",),
+        (r"e-commerce", r"catalog", r"cart", r"payment", r"inventory", r"sale",
+         r"fintech|financial", r"transaction", r"fraud", r"regulat", r"reliab", r"healthcare",
+         r"patient record",
+         r"schedul", r"insurance", r"HIPAA", r"secure storage|encrypt"),
+    ),
+    "14 learning path": (
+        ("learning-path",),
+        (r"Python", r"JavaScript", r"\bJava\b", r"\bGo\b", r"freeCodeCamp", r"Odin Project",
+         r"Codecademy", r"documentation", r"project", r"deploy", r"months", r"estimate"),
+    ),
+    "15 FAQ": (
+        ("faq",),
+        (r"what is the back end actually for", r"languages", r"how long", r"front end",
+         r"databases?", r"\bAPI\b", r"frameworks?", r"harder", r"tools", r"earn|pay|median"),
+    ),
+    "beyond the article": (
+        ("production/security", "production/testing", "production/observability",
+         "production/queues", "production/caching-and-cdns", "production/config-and-deployment"),
+        (r"OWASP Top 10", r"injection", r"access control", r"\bXSS\b", r"\bCSRF\b", r"secrets?",
+         r"unit tests?", r"integration tests?", r"contract", r"load test", r"logs", r"metrics",
+         r"traces", r"OpenTelemetry", r"RabbitMQ", r"Kafka", r"background jobs?", r"\bCDN",
+         r"caching|cache", r"environments?", r"deploy"),
+    ),
 }  # fmt: skip
+
+
+def test_faq_answers_the_ten_questions(built_site: Path) -> None:
+    article = parse(built_site / "faq" / "index.html").select_one("article")
+    assert article is not None
+    questions = [
+        h for h in article.find_all("h2") if h.get_text().strip().rstrip("¶").endswith("?")
+    ]
+    assert len(questions) >= 10
 
 
 def page_text(site: Path, page: str) -> str:
     """The article as a reader sees it, inline code included (methods, function names)."""
     article = parse(site / page / "index.html").select_one("article")
     assert article is not None
-    return article.get_text(" ")
+    return " ".join(article.get_text(" ").split())
 
 
 @pytest.mark.build
