@@ -47,8 +47,8 @@ build: $(EXPORTS) ## Build the site strictly into ./site
 	$(BIN)/mkdocs build --strict --clean --site-dir $(SITE_DIR)
 
 lint: $(STAMP) ## Static checks: ruff, ruff format, mypy
-	$(BIN)/ruff check macros tests
-	$(BIN)/ruff format --check macros tests
+	$(BIN)/ruff check macros tests docs/examples
+	$(BIN)/ruff format --check macros tests docs/examples
 	$(BIN)/mypy
 
 test: lint $(EXPORTS) ## Run the whole test suite (lint, data, rendering, site build, workflows)
