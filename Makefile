@@ -70,17 +70,8 @@ lock: $(STAMP) ## Re-resolve requirements.txt from pyproject.toml (with hashes)
 	$(BIN)/uv pip compile pyproject.toml --group browser --group lint --universal \
 		--python-version 3.10 --generate-hashes --quiet -o requirements.txt
 
-MERMAID_VERSION ?= 11.17.2
-vendor: $(STAMP) ## Refresh the vendored Mermaid (needs npm): make vendor MERMAID_VERSION=x.y.z
-	rm -rf .vendor-tmp && mkdir .vendor-tmp
-	cd .vendor-tmp && npm pack --silent mermaid@$(MERMAID_VERSION) >/dev/null && tar xzf mermaid-*.tgz
-	cp .vendor-tmp/package/dist/mermaid.min.js .vendor-tmp/package/LICENSE docs/assets/vendor/mermaid/
-	$(BIN)/python -c 'import hashlib, json, pathlib, sys; d = pathlib.Path("docs/assets/vendor/mermaid"); \
-	  v = sys.argv[1]; m = dict(package="mermaid", version=v, file="mermaid.min.js", \
-	  source=f"dist/mermaid.min.js in the npm package (npm pack mermaid@{v})", \
-	  sha256=hashlib.sha256((d / "mermaid.min.js").read_bytes()).hexdigest(), license="MIT"); \
-	  (d / "vendor.json").write_text(json.dumps(m, indent=2) + "\n")' $(MERMAID_VERSION)
-	rm -rf .vendor-tmp
+vendor: $(STAMP) ## Refresh the vendored browser scripts from npm (versions in macros/vendor.py)
+	$(BIN)/python -m macros.vendor
 
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf $(SITE_DIR) docs/downloads/data .pytest_cache .mypy_cache .ruff_cache
