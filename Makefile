@@ -19,7 +19,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv exports serve test test-browser test-fast build lint lock golden schemas vendor clean
+.PHONY: help venv exports serve test test-browser test-fast build offline lint lock golden schemas vendor clean
 
 help: ## List the targets
 	@echo "Backend Atlas: make serve (live preview) and make test (whole suite) are all you need."
@@ -45,6 +45,13 @@ serve: $(EXPORTS) ## Serve the site with live reload on http://127.0.0.1:8000
 
 build: $(EXPORTS) ## Build the site strictly into ./site
 	$(BIN)/mkdocs build --strict --clean --site-dir $(SITE_DIR)
+
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+OFFLINE_ZIP := dist/backend-atlas-$(VERSION)-html.zip
+
+offline: $(EXPORTS) ## Build the offline HTML edition into $(OFFLINE_ZIP) (opens from file://)
+	$(BIN)/mkdocs build --strict --clean --config-file mkdocs-offline.yml --site-dir build/offline
+	$(BIN)/python -m macros.bundle build/offline $(OFFLINE_ZIP) backend-atlas-$(VERSION)
 
 lint: $(STAMP) ## Static checks: ruff, ruff format, mypy
 	$(BIN)/ruff check macros tests docs/examples
@@ -74,4 +81,4 @@ vendor: $(STAMP) ## Refresh the vendored browser scripts from npm (versions in m
 	$(BIN)/python -m macros.vendor
 
 clean: ## Remove the built site and caches (keeps .venv)
-	rm -rf $(SITE_DIR) docs/downloads/data .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(SITE_DIR) build dist docs/downloads/data .pytest_cache .mypy_cache .ruff_cache

@@ -88,3 +88,59 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     if result.returncode != 0:
         pytest.fail(f"strict build failed:\n{result.stderr}", pytrace=False)
     yield site
+
+
+@pytest.fixture(scope="session")
+def offline_bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The offline edition as a reader gets it: built, zipped, unzipped elsewhere.
+
+    Yields the unzipped top folder (the one holding index.html).
+    """
+    import zipfile
+
+    from macros.bundle import zip_tree
+
+    work = tmp_path_factory.mktemp("offline")
+    write_exports(ROOT)
+    result = mkdocs_build(ROOT, work / "site", config="mkdocs-offline.yml")
+    if result.returncode != 0:
+        pytest.fail(f"strict offline build failed:\n{result.stderr}", pytrace=False)
+    archive = work / "backend-atlas-test-html.zip"
+    zip_tree(work / "site", archive, "backend-atlas-test")
+    with zipfile.ZipFile(archive) as bundle:
+        bundle.extractall(work / "unzipped")
+    yield work / "unzipped" / "backend-atlas-test"
+
+
+# Browser checks drive Debian's Chromium through Playwright; never `playwright install`.
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM.exists(), "Chromium is missing: apt-get install chromium (.ci/run does)"
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield instance
+        finally:
+            instance.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    context = browser.new_context()  # type: ignore[attr-defined]
+    try:
+        yield context.new_page()
+    finally:
+        context.close()

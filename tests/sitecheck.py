@@ -67,11 +67,13 @@ def ids_of(soup: BeautifulSoup) -> set[str]:
     return ids
 
 
-def broken_internal_links(site: Path) -> list[BrokenLink]:
+def broken_internal_links(site: Path, *, from_disk: bool = False) -> list[BrokenLink]:
     """Every link, script, stylesheet or image inside the site that does not resolve.
 
     Fragments are checked against the ids of the target page. External links
-    (with a scheme or starting with ``//``) are out of scope here.
+    (with a scheme or starting with ``//``) are out of scope here. With
+    ``from_disk`` (the offline edition, opened by file://), a link to a folder is
+    broken too: browsers show a file listing there, not the folder's index.html.
     """
     site = site.resolve()
     id_cache: dict[Path, set[str]] = {}
@@ -97,6 +99,9 @@ def broken_internal_links(site: Path) -> list[BrokenLink]:
                         continue
                     path = posixpath.relpath(path, "/")
                 target = _resolve(site, page, path)
+                if from_disk and path and _is_folder(site, page, path):
+                    broken.append(BrokenLink(page_name, href, "folder link, fails from disk"))
+                    continue
                 if target is None:
                     broken.append(BrokenLink(page_name, href, "no such file"))
                     continue
@@ -106,6 +111,11 @@ def broken_internal_links(site: Path) -> list[BrokenLink]:
                     if unquote(parts.fragment) not in id_cache[target]:
                         broken.append(BrokenLink(page_name, href, "no such anchor"))
     return broken
+
+
+def _is_folder(site: Path, page: Path, path: str) -> bool:
+    base = page.parent.relative_to(site).as_posix()
+    return (site / posixpath.normpath(posixpath.join(base, path))).is_dir()
 
 
 def _resolve(site: Path, page: Path, path: str) -> Path | None:
@@ -119,3 +129,19 @@ def _resolve(site: Path, page: Path, path: str) -> Path | None:
     if candidate.is_dir():
         candidate = candidate / "index.html"
     return candidate if candidate.is_file() else None
+
+
+def outside_references(site: Path) -> list[str]:
+    """Scripts, styles, fonts and images that a page would fetch from another host."""
+    outside = []
+    for page in html_pages(site):
+        soup = parse(page)
+        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src")):
+            for element in soup.find_all(tag):
+                value = str(element.get(attribute, ""))
+                rel = element.get("rel") or []
+                if tag == "link" and not {"stylesheet", "preload", "icon", "preconnect"} & set(rel):
+                    continue
+                if re.match(r"^(https?:)?//", value):
+                    outside.append(f"{page.relative_to(site)}: {value}")
+    return outside

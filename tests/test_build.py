@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, ROOT, copy_project, mkdocs_build
-from sitecheck import broken_internal_links, leftover_macros, parse
+from sitecheck import broken_internal_links, leftover_macros, outside_references, parse
 
 from macros.datasets import LANGUAGES, load_dataset
 
@@ -49,18 +49,7 @@ def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
 
 def test_pages_fetch_nothing_from_other_hosts(built_site: Path) -> None:
     """Fonts, scripts and styles come from the site itself."""
-    outside = []
-    for page in built_site.rglob("*.html"):
-        soup = parse(page)
-        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src")):
-            for element in soup.find_all(tag):
-                value = str(element.get(attribute, ""))
-                rel = element.get("rel") or []
-                if tag == "link" and not {"stylesheet", "preload", "icon", "preconnect"} & set(rel):
-                    continue
-                if re.match(r"^(https?:)?//", value):
-                    outside.append(f"{page.relative_to(built_site)}: {value}")
-    assert outside == []
+    assert outside_references(built_site) == []
 
 
 def fenced_blocks(markdown: str) -> list[str]:
