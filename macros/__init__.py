@@ -156,6 +156,13 @@ def define_env(env: Any) -> None:
         )
 
     @env.macro  # type: ignore[untyped-decorator]
+    def offline_editions() -> str:
+        """The PDF and HTML bundle, linked when this build includes them (for the home page)."""
+        releases = str(env.conf.get("repo_url") or "").rstrip("/") + "/releases"
+        downloads = Path(env.conf["docs_dir"]) / "downloads"
+        return reference.editions(downloads, "downloads", releases)
+
+    @env.macro  # type: ignore[untyped-decorator]
     def data_catalog() -> str:
         """Markdown list of the datasets and their downloads (for the Data page)."""
         counts = {name: len(_load(dataset)) for name, dataset in datasets.DATASETS.items()}

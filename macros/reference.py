@@ -4,6 +4,7 @@ both generated from the models so they can never drift from the data."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
@@ -114,3 +115,29 @@ def abbreviations(terms: Iterable[GlossaryTerm]) -> dict[str, str]:
     a second list kept by hand.
     """
     return {term.name: term.expansion for term in terms if term.expansion}
+
+
+EDITIONS = (
+    ("-html.zip", "HTML bundle", "unzip it anywhere and open index.html; search works offline"),
+)
+
+
+def editions(downloads: Path, link_base: str, releases_url: str) -> str:
+    """Markdown list of the offline editions present in ``downloads``, with their sizes.
+
+    The Pages workflow builds them and copies them there before building the site;
+    a local build has none, and says where to get them instead.
+    """
+    lines = []
+    for suffix, label, how in EDITIONS:
+        found = sorted(downloads.glob(f"backend-atlas-*{suffix}"))
+        if found:
+            file = found[-1]
+            size = f"{file.stat().st_size / 1e6:.1f} MB"
+            lines.append(f"- [{label}]({link_base}/{file.name}) ({size}): {how}.")
+        else:
+            lines.append(
+                f"- {label}: not part of this build of the site; every "
+                f"[release]({releases_url}) carries one: {how}."
+            )
+    return "\n".join(lines)
