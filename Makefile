@@ -19,7 +19,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv exports serve test test-browser test-fast build offline lint lock golden schemas vendor clean
+.PHONY: help venv exports serve test test-browser test-fast build offline pdf lint lock golden schemas vendor clean
 
 help: ## List the targets
 	@echo "Backend Atlas: make serve (live preview) and make test (whole suite) are all you need."
@@ -52,6 +52,14 @@ OFFLINE_ZIP := dist/backend-atlas-$(VERSION)-html.zip
 offline: $(EXPORTS) ## Build the offline HTML edition into $(OFFLINE_ZIP) (opens from file://)
 	$(BIN)/mkdocs build --strict --clean --config-file mkdocs-offline.yml --site-dir build/offline
 	$(BIN)/python -m macros.bundle build/offline $(OFFLINE_ZIP) backend-atlas-$(VERSION)
+
+PDF := dist/backend-atlas-$(VERSION).pdf
+EDITION_DATE := $(shell git log -1 --format=%cd --date=format:'%-d %B %Y' 2>/dev/null)
+
+pdf: $(EXPORTS) ## Build the PDF edition into $(PDF) (needs: apt-get install chromium)
+	ATLAS_EDITION="$(VERSION)" ATLAS_EDITION_DATE="$(EDITION_DATE)" \
+	  $(BIN)/mkdocs build --strict --clean --config-file mkdocs-pdf.yml --site-dir build/pdf-site
+	$(BIN)/python -m macros.pdf build/pdf-site $(PDF) "$(VERSION)"
 
 lint: $(STAMP) ## Static checks: ruff, ruff format, mypy
 	$(BIN)/ruff check macros tests docs/examples

@@ -119,6 +119,7 @@ def abbreviations(terms: Iterable[GlossaryTerm]) -> dict[str, str]:
 
 EDITIONS = (
     ("-html.zip", "HTML bundle", "unzip it anywhere and open index.html; search works offline"),
+    (".pdf", "PDF book", "contents with page numbers, numbered chapters, a bookmark per page"),
 )
 
 
