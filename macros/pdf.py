@@ -90,7 +90,8 @@ def chapter_pages(pdf: bytes, anchors: list[str]) -> list[str]:
     numbers = []
     for anchor in anchors:
         dest = destinations.get(anchor) or destinations.get(f"/{anchor}")
-        numbers.append("" if dest is None else str(reader.get_destination_page_number(dest) + 1))
+        index = None if dest is None else reader.get_destination_page_number(dest)
+        numbers.append("" if index is None else str(index + 1))
     return numbers
 
 
