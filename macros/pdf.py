@@ -123,32 +123,47 @@ def set_metadata(pdf: bytes, edition: str) -> bytes:
     return out.getvalue()
 
 
-def build_pdf(site: Path, target: Path, edition: str) -> int:
-    """Print ``site``'s print page to ``target``; return the number of pages."""
+def build_pdf(site: Path, target: Path, edition: str, browser: Any = None) -> int:
+    """Print ``site``'s print page to ``target``; return the number of pages.
+
+    Pass a running Playwright ``browser`` to reuse it (the tests do); otherwise
+    Chromium is started and stopped here.
+    """
     import io
 
-    from playwright.sync_api import sync_playwright
     from pypdf import PdfReader
 
-    print_page = site / "print_page" / "index.html"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            page.goto(print_page.resolve().as_uri(), wait_until="load")
-            page.wait_for_selector("#print-page-toc a[href^='#']", state="attached", timeout=30000)
-            page.wait_for_function(DIAGRAMS_DRAWN, timeout=60000)
-            page.emulate_media(media="print")
-            page.add_style_tag(content=EDITION_STYLE.format(edition=edition.replace('"', "'")))
-            anchors: list[str] = page.evaluate(PREPARE)
-            first = _print(page)
-            page.evaluate(FILL_NUMBERS, chapter_pages(first, anchors))
-            book = _print(page)
-        finally:
-            browser.close()
+    if browser is None:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            own = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                book = _print_book(own, site, edition)
+            finally:
+                own.close()
+    else:
+        book = _print_book(browser, site, edition)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(set_metadata(book, edition))
     return len(PdfReader(io.BytesIO(target.read_bytes())).pages)
+
+
+def _print_book(browser: Any, site: Path, edition: str) -> bytes:
+    print_page = site / "print_page" / "index.html"
+    page = browser.new_page()
+    try:
+        page.goto(print_page.resolve().as_uri(), wait_until="load")
+        page.wait_for_selector("#print-page-toc a[href^='#']", state="attached", timeout=30000)
+        page.wait_for_function(DIAGRAMS_DRAWN, timeout=60000)
+        page.emulate_media(media="print")
+        page.add_style_tag(content=EDITION_STYLE.format(edition=edition.replace('"', "'")))
+        anchors: list[str] = page.evaluate(PREPARE)
+        first = _print(page)
+        page.evaluate(FILL_NUMBERS, chapter_pages(first, anchors))
+        return _print(page)
+    finally:
+        page.close()
 
 
 def main(argv: list[str]) -> int:

@@ -24,7 +24,7 @@ RIGHT_MARGIN = 16 / 25.4 * 72  # 16 mm, as print.css sets it
 
 
 @pytest.fixture(scope="module")
-def book(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path]]:
+def book(tmp_path_factory: pytest.TempPathFactory, browser: object) -> Iterator[tuple[Path, Path]]:
     """(the PDF, the print page it was printed from)."""
     from macros.pdf import build_pdf
 
@@ -34,7 +34,7 @@ def book(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path]
     if result.returncode != 0:
         pytest.fail(f"strict PDF site build failed:\n{result.stderr}", pytrace=False)
     pdf = work / "book.pdf"
-    build_pdf(work / "site", pdf, "test-edition")
+    build_pdf(work / "site", pdf, "test-edition", browser=browser)
     yield pdf, work / "site" / "print_page" / "index.html"
 
 
