@@ -46,6 +46,27 @@ class DataProblem:
             text += f" ({self.hint})"
         return text
 
+    def annotation(self) -> str:
+        """The problem as a GitHub Actions workflow command.
+
+        Printed in a CI log, it shows on the changed line of the pull request.
+        """
+        properties = f"file={_escape_property(self.file)}"
+        if self.line:
+            properties += f",line={self.line}"
+        if self.subject:
+            properties += f",title={_escape_property(self.subject)}"
+        message = self.message + (f" ({self.hint})" if self.hint else "")
+        return f"::error {properties}::{_escape_data(message)}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
 
 class DataError(Exception):
     """One or more problems found while loading or validating data files."""
@@ -62,3 +83,7 @@ class DataError(Exception):
         lines = [f"{count} data {noun}:"]
         lines.extend(f"  {problem}" for problem in self.problems)
         return "\n".join(lines)
+
+    def annotations(self) -> str:
+        """Every problem as a GitHub Actions ``::error`` line."""
+        return "\n".join(problem.annotation() for problem in self.problems)

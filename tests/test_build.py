@@ -106,6 +106,22 @@ def test_broken_data_fails_the_build_naming_file_entry_and_field(tmp_path: Path)
     assert not (tmp_path / "site" / "languages" / "index.html").exists()
 
 
+def test_in_github_actions_data_problems_become_error_annotations(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = copy_project(tmp_path / "project")
+    data = project / "data" / "languages.yml"
+    text = data.read_text(encoding="utf-8").replace("typing: static", "typing: staticc", 1)
+    data.write_text(text, encoding="utf-8")
+    line = next(i for i, x in enumerate(text.splitlines(), 1) if "typing: staticc" in x)
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    annotation = f"::error file=data/languages.yml,line={line},title=languages["
+    assert annotation in result.stdout
+    assert "].typing::'staticc' is not one of: static, dynamic" in result.stdout
+
+
 def test_unknown_glossary_term_on_a_page_fails_the_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "languages" / "index.md"

@@ -122,3 +122,22 @@ def test_every_framework_kind_of_the_brief_is_classified_correctly() -> None:
     assert kinds["jakarta-ee"] == "specification"
     assert kinds["django"] == "full-stack-web-framework"
     assert kinds["flask"] == "micro-web-framework"
+
+
+def test_annotations_escape_what_github_would_misread() -> None:
+    from macros.errors import DataError, DataProblem
+
+    problem = DataProblem(
+        file="data/a,b.yml",
+        line=7,
+        message="50% wrong:\nsecond line",
+        dataset="tools",
+        entry="x",
+        field="name",
+        hint="fix it",
+    )
+    assert problem.annotation() == (
+        "::error file=data/a%2Cb.yml,line=7,title=tools[x].name::"
+        "50%25 wrong:%0Asecond line (fix it)"
+    )
+    assert DataError([problem]).annotations() == problem.annotation()
