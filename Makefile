@@ -16,6 +16,10 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 export NO_MKDOCS_2_WARNING := 1
+# "Last update" dates come from git; outside a clone (a tarball) pages show none.
+ifneq ($(shell git rev-parse --is-inside-work-tree 2>/dev/null),true)
+export ATLAS_GIT_DATES := false
+endif
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help

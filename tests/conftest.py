@@ -36,20 +36,26 @@ def build_env() -> dict[str, str]:
     env = dict(os.environ)
     env["NO_MKDOCS_2_WARNING"] = "1"
     env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env["ATLAS_GIT_DATES"] = "false"  # copies have no git history; mkdocs_build decides
     return env
 
 
 def mkdocs_build(
     project: Path, site_dir: Path, config: str = "mkdocs.yml"
 ) -> subprocess.CompletedProcess[str]:
-    """Run a strict build of ``project`` into ``site_dir``; never raises."""
+    """Run a strict build of ``project`` into ``site_dir``; never raises.
+
+    Copies of the project have no git history, so their pages carry no dates.
+    """
+    env = build_env()
+    env["ATLAS_GIT_DATES"] = "true" if (project / ".git").exists() else "false"
     return subprocess.run(
         [
             *(sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"),
             *("--config-file", str(project / config), "--site-dir", str(site_dir)),
         ],
         cwd=project,
-        env=build_env(),
+        env=env,
         capture_output=True,
         text=True,
         timeout=300,

@@ -152,3 +152,13 @@ def test_abbreviations_show_their_expansion_from_the_glossary(built_site: Path) 
             assert abbr.get("title") == expansions[abbr.get_text()], abbr
             seen += 1
     assert seen > 10
+
+
+def test_pages_show_when_they_were_last_updated(built_site: Path) -> None:
+    """In a clone, each page gives the date of its last commit (a copy builds without)."""
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git clone: this build has no history to date pages from")
+    date = parse(built_site / "basics" / "http" / "index.html").select_one(
+        ".md-source-file .git-revision-date-localized-plugin"
+    )
+    assert date is not None and re.fullmatch(r"\w+ \d{1,2}, \d{4}", date.get_text(strip=True))
