@@ -23,7 +23,7 @@ endif
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv exports serve test test-browser test-fast build offline pdf lint lock golden schemas vendor clean
+.PHONY: help venv exports serve test test-browser test-fast build offline pdf new-entry lint lock golden schemas vendor clean
 
 help: ## List the targets
 	@echo "Backend Atlas: make serve (live preview) and make test (whole suite) are all you need."
@@ -64,6 +64,10 @@ pdf: $(EXPORTS) ## Build the PDF edition into $(PDF) (needs: apt-get install chr
 	ATLAS_EDITION="$(VERSION)" ATLAS_EDITION_DATE="$(EDITION_DATE)" \
 	  $(BIN)/mkdocs build --strict --clean --config-file mkdocs-pdf.yml --site-dir build/pdf-site
 	$(BIN)/python -m macros.pdf build/pdf-site $(PDF) "$(VERSION)"
+
+new-entry: $(STAMP) ## Add a new entry to fill in: make new-entry DATASET=frameworks
+	@test -n "$(DATASET)" || { echo "usage: make new-entry DATASET=<languages|frameworks|databases|web-servers|api-styles|architectures|tools|glossary>"; exit 2; }
+	$(BIN)/python -m macros.scaffold $(DATASET)
 
 lint: $(STAMP) ## Static checks: ruff, ruff format, mypy
 	$(BIN)/ruff check macros tests docs/examples

@@ -13,11 +13,13 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from .datasets import DATASETS, Dataset, load_all
+from .errors import DataError
 from .models import Entry
 from .schemas import render, schema_for
 from .yamlfile import read_yaml
@@ -101,7 +103,7 @@ def records_of(dataset: Dataset[Any], data_dir: Path) -> list[dict[str, Any]]:
 
 def write_exports(data_dir: Path, target: Path) -> list[Path]:
     """Validate every dataset, then write its JSON, CSV and schema into ``target``."""
-    loaded: dict[str, tuple[Entry, ...]] = load_all(data_dir)
+    loaded: dict[str, tuple[Entry, ...]] = load_all(data_dir, Path.cwd())
     target.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     catalog = []
@@ -135,7 +137,13 @@ def write_exports(data_dir: Path, target: Path) -> list[Path]:
 def main(argv: list[str]) -> int:
     target = Path(argv[0]) if argv else Path("docs/downloads/data")
     data_dir = Path(argv[1]) if len(argv) > 1 else Path("data")
-    written = write_exports(data_dir, target)
+    try:
+        written = write_exports(data_dir, target)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            print(error.annotations())
+        return 1
     print(f"wrote {len(written)} files to {target}")
     return 0
 

@@ -20,6 +20,7 @@ from pydantic import (
     Field,
     HttpUrl,
     StringConstraints,
+    field_validator,
     model_validator,
 )
 
@@ -62,10 +63,32 @@ PartialDate = Annotated[
 ]
 
 
+PLACEHOLDER = "TODO"
+"""What ``make new-entry`` writes into every field; validation refuses it."""
+
+
+def _is_placeholder(value: object) -> bool:
+    if isinstance(value, str):
+        return value.strip().startswith(PLACEHOLDER)
+    if isinstance(value, list):
+        return any(_is_placeholder(item) for item in value)
+    return False
+
+
 class Model(BaseModel):
     """Base of every data model: strict about unknown keys, immutable once loaded."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_placeholders(cls, value: object) -> object:
+        if _is_placeholder(value):
+            raise ValueError(
+                "still holds the placeholder from make new-entry: write the real value, "
+                "or delete the line if the field is optional"
+            )
+        return value
 
 
 class Source(Model):
