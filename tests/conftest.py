@@ -8,8 +8,10 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -85,15 +87,32 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def build_project(site: Path, config: str = "mkdocs.yml") -> Path:
+    """Build the real project strictly with ``config`` into ``site``; fail the test if it breaks."""
+    write_exports(ROOT)
+    result = mkdocs_build(ROOT, site, config=config)
+    if result.returncode != 0:
+        pytest.fail(f"strict build of {config} failed:\n{result.stderr}", pytrace=False)
+    return site
+
+
+class _MkDocsConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs*.yml as plain data: the !ENV and !!python/name tags become None."""
+
+
+_MkDocsConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def mkdocs_config(name: str = "mkdocs.yml") -> dict[str, Any]:
+    text = (ROOT / name).read_text(encoding="utf-8")
+    config: dict[str, Any] = yaml.load(text, Loader=_MkDocsConfigLoader)  # noqa: S506
+    return config
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The real project, built once per test session with ``--strict``."""
-    site = tmp_path_factory.mktemp("site")
-    write_exports(ROOT)
-    result = mkdocs_build(ROOT, site)
-    if result.returncode != 0:
-        pytest.fail(f"strict build failed:\n{result.stderr}", pytrace=False)
-    yield site
+    yield build_project(tmp_path_factory.mktemp("site"))
 
 
 @pytest.fixture(scope="session")
@@ -107,10 +126,7 @@ def offline_bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     from macros.bundle import zip_tree
 
     work = tmp_path_factory.mktemp("offline")
-    write_exports(ROOT)
-    result = mkdocs_build(ROOT, work / "site", config="mkdocs-offline.yml")
-    if result.returncode != 0:
-        pytest.fail(f"strict offline build failed:\n{result.stderr}", pytrace=False)
+    build_project(work / "site", "mkdocs-offline.yml")
     archive = work / "backend-atlas-test-html.zip"
     zip_tree(work / "site", archive, "backend-atlas-test")
     with zipfile.ZipFile(archive) as bundle:

@@ -7,8 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import yaml
-from conftest import ROOT
+from conftest import ROOT, mkdocs_config
 from sitecheck import broken_internal_links, outside_references, parse
 
 from macros.bundle import zip_tree
@@ -16,16 +15,8 @@ from macros.bundle import zip_tree
 pytestmark = pytest.mark.build
 
 
-class _Tolerant(yaml.SafeLoader):
-    """Reads the MkDocs config files without resolving their !ENV and python tags."""
-
-
-_Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def plugin(config_file: str, name: str) -> object:
-    text = (ROOT / config_file).read_text(encoding="utf-8")
-    plugins = yaml.load(text, Loader=_Tolerant)["plugins"]  # noqa: S506
+    plugins = mkdocs_config(config_file)["plugins"]
     return next(p[name] for p in plugins if isinstance(p, dict) and name in p)
 
 

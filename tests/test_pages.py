@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import ROOT, mkdocs_config
 from sitecheck import parse
 
 DOCS = ROOT / "docs"
@@ -47,8 +47,7 @@ def front_matter(path: Path) -> dict[str, object]:
 
 
 def nav_pages() -> list[str]:
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = yaml.load(text, Loader=_Permissive)  # noqa: S506
+    config = mkdocs_config()
     found: list[str] = []
 
     def walk(node: object) -> None:
@@ -63,13 +62,6 @@ def nav_pages() -> list[str]:
 
     walk(config["nav"])
     return found
-
-
-class _Permissive(yaml.SafeLoader):
-    """Reads mkdocs.yml for its nav, ignoring the tags MkDocs resolves itself."""
-
-
-_Permissive.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def built(site: Path, page: Path) -> Path:

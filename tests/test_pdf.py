@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, mkdocs_build, write_exports
+from conftest import ROOT, build_project
 from sitecheck import parse
 
 pytestmark = pytest.mark.browser
@@ -29,10 +29,7 @@ def book(tmp_path_factory: pytest.TempPathFactory, browser: object) -> Iterator[
     from macros.pdf import build_pdf
 
     work = tmp_path_factory.mktemp("pdf")
-    write_exports(ROOT)
-    result = mkdocs_build(ROOT, work / "site", config="mkdocs-pdf.yml")
-    if result.returncode != 0:
-        pytest.fail(f"strict PDF site build failed:\n{result.stderr}", pytrace=False)
+    build_project(work / "site", "mkdocs-pdf.yml")
     pdf = work / "book.pdf"
     build_pdf(work / "site", pdf, "test-edition", browser=browser)
     yield pdf, work / "site" / "print_page" / "index.html"
