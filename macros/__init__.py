@@ -148,7 +148,7 @@ def define_env(env: Any) -> None:
 
     @env.macro  # type: ignore[untyped-decorator]
     def notable_users(language: str) -> Markup:
-        """Organisations that run ``language``, each with publisher, date and link."""
+        """Organizations that run ``language``, each with publisher, date and link."""
         return facts.notable_users_list(facts.find_language(_load(datasets.LANGUAGES), language))
 
     @env.macro  # type: ignore[untyped-decorator]

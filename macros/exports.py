@@ -61,8 +61,8 @@ def _item(item: dict[str, Any]) -> str:
     if "supports" in item:
         return f"{item['url']} ({', '.join(item['supports'])}; accessed {item['accessed']})"
     cite = f"({item['publisher']}, {item['as_of']}, {item['source']})" if "source" in item else ""
-    if "organisation" in item:
-        return f"{item['organisation']}: {item['statement']} {cite}"
+    if "organization" in item:
+        return f"{item['organization']}: {item['statement']} {cite}"
     if "percent" in item:
         return f"{item['percent']}% of {item['population']} {cite}"
     return ", ".join(f"{key}: {value}" for key, value in item.items())

@@ -55,7 +55,7 @@ def citation(fact: DatedFact) -> Markup:
 
 
 def notable_users_list(language: Language) -> Markup:
-    """A list of the organisations that run ``language``, each with its citation."""
+    """A list of the organizations that run ``language``, each with its citation."""
     if not language.notable_users:
         raise ValueError(
             f"languages[{language.id}] has no notable_users: add some to data/languages.yml "
@@ -68,7 +68,7 @@ def notable_users_list(language: Language) -> Markup:
 
 def _user_item(user: NotableUser) -> Markup:
     return Markup("<li><strong>{org}</strong>: {statement} {cite}</li>").format(
-        org=user.organisation, statement=user.statement, cite=citation(user)
+        org=user.organization, statement=user.statement, cite=citation(user)
     )
 
 

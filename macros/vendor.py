@@ -1,7 +1,7 @@
 """Third-party browser scripts served from the site itself, never from a CDN.
 
 Each package is copied from its npm tarball into docs/assets/vendor/<name>/
-with its licence and a vendor.json recording version and sha256, so a test can
+with its license and a vendor.json recording version and sha256, so a test can
 prove the files are exactly the released ones. Refresh with ``make vendor``
 (needs npm); the build itself never touches the network.
 

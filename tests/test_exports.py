@@ -62,7 +62,7 @@ def test_csv_keeps_each_dated_fact_next_to_its_source() -> None:
     from macros.exports import _cell
 
     user = {
-        "organisation": "Instagram",
+        "organization": "Instagram",
         "statement": "serves its web back end with Django",
         "as_of": "2016-12",
         "publisher": "Instagram Engineering",
@@ -70,7 +70,7 @@ def test_csv_keeps_each_dated_fact_next_to_its_source() -> None:
         "accessed": "2026-11-23",
     }
     share = {**user, "percent": 77.2, "population": "websites"}
-    del share["organisation"], share["statement"]
+    del share["organization"], share["statement"]
     assert _cell([user]) == (
         "Instagram: serves its web back end with Django "
         "(Instagram Engineering, 2016-12, https://example.org/post)"

@@ -73,7 +73,7 @@ def test_readings_out_of_order_are_rejected() -> None:
 
 def test_notable_users_are_escaped_and_cited() -> None:
     user = {
-        "organisation": "<script>alert(1)</script>",
+        "organization": "<script>alert(1)</script>",
         "statement": "runs <b>everything</b>",
         "as_of": "2016",
         "publisher": "Engineering & Co",
@@ -95,4 +95,4 @@ def test_missing_facts_fail_loudly_instead_of_rendering_nothing() -> None:
 
 def test_unknown_language_lists_the_known_ids() -> None:
     with pytest.raises(ValueError, match=r"unknown language id 'pyhton' \(known: php\)"):
-        find_language([language()], "pyhton")
+        find_language([language()], "pyhton")  # codespell:ignore
