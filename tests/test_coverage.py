@@ -34,8 +34,9 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "4 frameworks": (
         ("frameworks", "frameworks/profiles", "frameworks/first-endpoint"),
-        (r"routing", r"authentication", r"sessions?", r"templat", r"admin", r"schedul",
-         r"generat", r"batteries", r"Django", r"Flask", r"FastAPI", r"Express", r"NestJS",
+        (r"routing", r"authentication", r"sessions?", r"templates?|templating", r"admin",
+         r"schedule|scheduling", r"generate|generation|generator", r"batteries",
+         r"Django", r"Flask", r"FastAPI", r"Express", r"NestJS",
          r"Fastify", r"Spring Boot", r"Laravel", r"Symfony", r"Rails", r"ASP\.NET Core",
          r"\bGin\b", r"\bEcho\b", r"Fiber", r"Actix Web", r"Axum", r"runtime",
          r"Entity Framework", r"SignalR", r"Blazor", r"Orleans", r"Tokio", r"Jakarta EE"),
@@ -57,7 +58,7 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "7 web servers": (
         ("web-servers", "web-servers/servers-compared", "web-servers/proxies-and-load-balancers"),
-        (r"Apache", r"1995", r"modul", r"Nginx", r"event-driven",
+        (r"Apache", r"1995", r"module|modular", r"Nginx", r"event-driven",
          r"thousands of connections|many connections",
          r"\bIIS\b", r"Windows", r"\.NET", r"static", r"dynamic", r"reverse proxy",
          r"load balancer", r"high availability"),
@@ -88,14 +89,14 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "12 everyday tasks": (
         ("tasks", "tasks/authentication", "tasks/fast-queries", "tasks/logging-and-errors"),
         (r"sessions?", r"\bJWT\b", r"OAuth", r"password hash", r"role", r"index",
-         r"slow quer", r"Redis", r"cach", r"monitor", r"log"),
+         r"slow quer", r"Redis", r"cache|caching", r"monitor", r"log"),
     ),
     "13 industries": (
         ("industries",),
         (r"e-commerce", r"catalog", r"cart", r"payment", r"inventory", r"sale",
          r"fintech|financial", r"transaction", r"fraud", r"regulat", r"reliab", r"healthcare",
          r"patient record",
-         r"schedul", r"insurance", r"HIPAA", r"secure storage|encrypt"),
+         r"schedule|scheduling", r"insurance", r"HIPAA", r"secure storage|encrypt"),
     ),
     "14 learning path": (
         ("learning-path",),

@@ -59,9 +59,10 @@ def test_all_problems_are_reported_at_once() -> None:
 
 def test_unknown_data_file_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "languages.yml").write_bytes((ROOT / "data" / "languages.yml").read_bytes())
-    (tmp_path / "langauges.yml").write_text("[]\n", encoding="utf-8")
+    typo = "langauges"  # codespell:ignore
+    (tmp_path / f"{typo}.yml").write_text("[]\n", encoding="utf-8")
     with pytest.raises(
-        DataError, match=r"langauges\.yml: not a known dataset file \(rename it to 'languages'\?\)"
+        DataError, match=rf"{typo}\.yml: not a known dataset file \(rename it to 'languages'\?\)"
     ):
         load_all(tmp_path)
 
@@ -97,9 +98,10 @@ def test_reference_to_an_unknown_language_names_the_closest(tmp_path: Path) -> N
         (tmp_path / f"{name}.yml").write_bytes((ROOT / "data" / f"{name}.yml").read_bytes())
     frameworks = tmp_path / "frameworks.yml"
     text = frameworks.read_text(encoding="utf-8")
-    text = text.replace("language: python", "language: pyhton", 1)
+    text = text.replace("language: python", "language: pyhton", 1)  # codespell:ignore
     frameworks.write_text(text, encoding="utf-8")
-    line = next(n for n, row in enumerate(text.splitlines(), 1) if "language: pyhton" in row)
+    typo = "language: pyhton"  # codespell:ignore
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if typo in row)
     with pytest.raises(DataError) as caught:
         load_all(tmp_path, tmp_path.parent)
     assert (

@@ -29,7 +29,7 @@ def test_alias_bomb_is_refused_before_expansion() -> None:
 
 def test_non_utf8_bytes_name_the_line() -> None:
     with pytest.raises(DataError, match=r"f.yml:2: file is not valid UTF-8"):
-        parse_yaml(b"- id: a\n  name: caf\xe9\n", "f.yml")
+        parse_yaml(b"- id: a\n  name: caf\xe9\n", "f.yml")  # codespell:ignore
 
 
 def test_oversized_file_is_refused() -> None:
