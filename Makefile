@@ -23,7 +23,7 @@ endif
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv exports serve test test-browser test-fast build offline pdf new-entry lint lock golden schemas vendor clean
+.PHONY: help venv exports serve test test-browser test-fast build offline pdf new-entry lint hooks validate lock golden schemas vendor clean
 
 help: ## List the targets
 	@echo "Backend Atlas: make serve (live preview) and make test (whole suite) are all you need."
@@ -69,10 +69,16 @@ new-entry: $(STAMP) ## Add a new entry to fill in: make new-entry DATASET=framew
 	@test -n "$(DATASET)" || { echo "usage: make new-entry DATASET=<languages|frameworks|databases|web-servers|api-styles|architectures|tools|glossary>"; exit 2; }
 	$(BIN)/python -m macros.scaffold $(DATASET)
 
-lint: $(STAMP) ## Static checks: ruff, ruff format, mypy
+lint: $(STAMP) ## Static checks: data, ruff, ruff format, mypy, markdownlint, codespell
+	$(BIN)/python -m macros.check data
 	$(BIN)/ruff check macros tests docs/examples
 	$(BIN)/ruff format --check macros tests docs/examples
 	$(BIN)/mypy
+	$(BIN)/pymarkdown scan -r docs README.md CONTRIBUTING.md
+	$(BIN)/codespell
+
+hooks: $(STAMP) ## Install the pre-commit hooks (the fast checks, run before each commit)
+	$(BIN)/pre-commit install
 
 test: lint $(EXPORTS) ## Run the whole test suite (lint, data, rendering, site build, workflows)
 	$(BIN)/python -m pytest -m "not browser"
@@ -83,8 +89,12 @@ test-browser: $(EXPORTS) ## Browser checks in headless Chromium (needs: apt-get 
 test-fast: $(STAMP) ## Run the tests that need no site build
 	$(BIN)/python -m pytest -m "not build and not tools and not serve and not browser"
 
-schemas: $(STAMP) ## Regenerate data/schemas/*.schema.json from macros/models.py
+schemas: $(STAMP) ## Regenerate data/schemas/*.schema.json and CONTRIBUTING.md's field reference from the models
 	$(BIN)/python -m macros.schemas data/schemas
+	$(BIN)/python -m macros.reference CONTRIBUTING.md
+
+validate: $(STAMP) ## Check the data files only (a second; make test runs it too)
+	$(BIN)/python -m macros.check data
 
 golden: $(STAMP) ## Rewrite the golden files of rendered tables (review the diff!)
 	$(BIN)/python -m pytest tests/test_tables.py --update-goldens

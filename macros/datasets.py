@@ -31,6 +31,7 @@ from .models import (
     Language,
     Tool,
     WebServer,
+    is_placeholder,
 )
 from .yamlfile import YamlDocument, read_yaml
 
@@ -339,7 +340,7 @@ def _dotted(loc: Sequence[int | str]) -> str:
 def _label(item: object, index: int) -> str:
     if isinstance(item, dict):
         ident = item.get("id")
-        if isinstance(ident, str) and ident.strip():
+        if isinstance(ident, str) and ident.strip() and not is_placeholder(ident):
             return ident.strip()[:40]
     return f"#{index + 1}"
 

@@ -72,7 +72,10 @@ class DataError(Exception):
     """One or more problems found while loading or validating data files."""
 
     def __init__(self, problems: Iterable[DataProblem]) -> None:
-        self.problems: tuple[DataProblem, ...] = tuple(problems)
+        # In file and line order, as an editor or a CI log is read.
+        self.problems: tuple[DataProblem, ...] = tuple(
+            sorted(problems, key=lambda problem: (problem.file, problem.line or 0))
+        )
         if not self.problems:
             raise ValueError("DataError needs at least one problem")
         super().__init__(self.report())

@@ -67,11 +67,11 @@ PLACEHOLDER = "TODO"
 """What ``make new-entry`` writes into every field; validation refuses it."""
 
 
-def _is_placeholder(value: object) -> bool:
+def is_placeholder(value: object) -> bool:
     if isinstance(value, str):
         return value.strip().startswith(PLACEHOLDER)
     if isinstance(value, list):
-        return any(_is_placeholder(item) for item in value)
+        return any(is_placeholder(item) for item in value)
     return False
 
 
@@ -83,7 +83,7 @@ class Model(BaseModel):
     @field_validator("*", mode="before")
     @classmethod
     def _no_placeholders(cls, value: object) -> object:
-        if _is_placeholder(value):
+        if is_placeholder(value):
             raise ValueError(
                 "still holds the placeholder from make new-entry: write the real value, "
                 "or delete the line if the field is optional"
@@ -157,9 +157,9 @@ class DatedFact(Model):
 
 
 class NotableUser(DatedFact):
-    """An organisation that runs (or ran) a language in production, as it says itself."""
+    """An organization that runs (or ran) a language in production, as it says itself."""
 
-    organisation: ShortText = Field(description="The organisation, e.g. 'Instagram'.")
+    organization: ShortText = Field(description="The organization, e.g. 'Instagram'.")
     statement: Text = Field(
         description="What it runs, in our own words, as precise as the source: "
         "'serves its web traffic with Django', not 'uses Python'."
@@ -201,7 +201,7 @@ class Language(Entry):
     notable_users: list[NotableUser] = Field(
         default_factory=list,
         max_length=8,
-        description="Organisations that say, in their own publications, that they run it.",
+        description="Organizations that say, in their own publications, that they run it.",
     )
     web_share: list[UsageShare] = Field(
         default_factory=list,

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 # What a copy of the project needs to build the site on its own.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "CONTRIBUTING.md")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

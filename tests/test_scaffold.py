@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,28 +11,20 @@ from conftest import copy_project, mkdocs_build
 
 from macros.datasets import DATASETS, load_all
 from macros.errors import DataError
+from macros.reference import with_field_reference
 from macros.scaffold import append_entry
 
-# What a contributor writes over the placeholders (the CONTRIBUTING example).
-FILLED = {
-    "id": "litestar",
-    "name": "Litestar",
-    "language": "python",
-    "kind": "micro-web-framework",
-    "summary": "An asynchronous Python framework for APIs with typed request handling.",
-    "first_release": {"date": "2021", "version": "0.1.0"},
-    "license": "MIT",
-    "repository": "https://github.com/litestar-org/litestar",
-    "website": "https://litestar.dev/",
-    "sources": [
-        {
-            "url": "https://github.com/litestar-org/litestar/releases",
-            "supports": ["first_release", "license"],
-            "accessed": "2026-11-23",
-        }
-    ],
-    "reviewed": "2026-11-23",
-}
+CONTRIBUTING = Path(__file__).resolve().parent.parent / "CONTRIBUTING.md"
+
+
+def _worked_example() -> tuple[dict[str, object], str]:
+    """The entry CONTRIBUTING.md fills in, and the validation error it shows before that."""
+    text = CONTRIBUTING.read_text(encoding="utf-8")
+    block = re.search(r"<!-- worked-example: frameworks.*?-->\n\n```yaml\n(.*?)```", text, re.S)
+    shown = re.search(r"```text\n(data/frameworks\.yml:\d+: .*?)\n```", text, re.S)
+    assert block and shown, "CONTRIBUTING.md lost its worked example"
+    (entry,) = yaml.safe_load(block.group(1))
+    return entry, shown.group(1)
 
 
 @pytest.mark.parametrize("name", list(DATASETS))
@@ -51,14 +44,35 @@ def test_every_placeholder_is_refused_with_its_field_and_line(tmp_path: Path, na
 def test_scaffold_fill_validate_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     path, _ = append_entry(project / "data", "frameworks")
+    filled_entry, shown_error = _worked_example()
+    with pytest.raises(DataError) as caught:
+        load_all(project / "data", project)
+    # The error CONTRIBUTING.md shows is the one a contributor gets (line numbers aside).
+    first = str(caught.value.problems[0])
+    assert re.sub(r":\d+:|#\d+", "", first) == re.sub(r":\d+:|#\d+", "", shown_error)
     entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert set(entries[-1]) == set(FILLED)  # the scaffold offers exactly the model's fields
+    assert set(filled_entry) <= set(entries[-1])  # every field it fills is one the scaffold offers
     text = path.read_text(encoding="utf-8")
     start = text.index("# New entry from `make new-entry`")
-    filled = yaml.safe_dump([FILLED], sort_keys=False)
+    filled = yaml.safe_dump([filled_entry], sort_keys=False)
     path.write_text(text[:start] + filled, encoding="utf-8")
     load_all(project / "data", project)  # valid now
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "site" / "frameworks" / "index.html").read_text(encoding="utf-8")
     assert 'id="frameworks-litestar"' in page
+
+
+def test_contributing_field_reference_is_generated_from_the_models() -> None:
+    text = CONTRIBUTING.read_text(encoding="utf-8")
+    assert with_field_reference(text) == text, "run make schemas to refresh CONTRIBUTING.md"
+    for name in DATASETS:
+        assert f"### `data/{name}.yml`" in text
+
+
+@pytest.mark.build
+def test_the_contributing_page_is_contributing_md(built_site: Path) -> None:
+    page = (built_site / "contributing" / "index.html").read_text(encoding="utf-8")
+    assert '<h1 id="contributing-to-backend-atlas">' in page
+    assert "worked-example" in page and "litestar" in page
+    assert page.count("<table>") >= len(DATASETS)
