@@ -1,4 +1,5 @@
-"""``make serve``: the live preview answers, and a data edit shows without a restart."""
+"""``make serve``: the live preview answers, and an edit to a data file, a page or
+the macros shows on the page within LIVE_EDIT_SECONDS, without a restart."""
 
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ from conftest import build_env, copy_project
 pytestmark = pytest.mark.serve
 
 STARTUP_SECONDS = 60
-REBUILD_SECONDS = 30
+# The promise to contributors (issue 7): a saved edit is visible within 3 s.
+# Measured here at 0.6-0.9 s on 2 cores; the bound is the promise, not the figure.
+LIVE_EDIT_SECONDS = 3.0
 
 
 def free_port() -> int:
@@ -40,7 +43,7 @@ def poll(url: str, wanted: str, seconds: float) -> float:
                 return time.monotonic() - start
         except OSError:
             pass
-        time.sleep(0.2)
+        time.sleep(0.1)
     pytest.fail(f"{url} did not show {wanted!r} within {seconds} s")
 
 
@@ -84,7 +87,7 @@ def test_serve_answers_and_shows_a_data_edit_without_restart(
         ),
         encoding="utf-8",
     )
-    seconds = poll(page, "Edited while serving", REBUILD_SECONDS)
+    seconds = poll(page, "Edited while serving", LIVE_EDIT_SECONDS)
     print(f"data edit visible after {seconds:.2f} s")
 
 
@@ -96,5 +99,16 @@ def test_serve_picks_up_an_edit_to_the_macros_code(served_project: tuple[Path, s
     text = code.read_text(encoding="utf-8")
     assert '"Concurrency",' in text
     code.write_text(text.replace('"Concurrency",', '"Concurrency (edited)",'), encoding="utf-8")
-    seconds = poll(page, "Concurrency (edited)", REBUILD_SECONDS)
+    seconds = poll(page, "Concurrency (edited)", LIVE_EDIT_SECONDS)
     print(f"macro edit visible after {seconds:.2f} s")
+
+
+def test_serve_shows_a_page_edit_within_the_bound(served_project: tuple[Path, str]) -> None:
+    project, base = served_project
+    page = base + "faq/"
+    poll(page, "Frequently asked questions", STARTUP_SECONDS)
+    source = project / "docs" / "faq.md"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text + "\nA sentence added while serving.\n", encoding="utf-8")
+    seconds = poll(page, "A sentence added while serving.", LIVE_EDIT_SECONDS)
+    print(f"page edit visible after {seconds:.2f} s")
