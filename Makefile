@@ -23,7 +23,7 @@ endif
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv exports serve test test-browser test-fast build offline pdf new-entry lint hooks validate lock golden schemas vendor clean
+.PHONY: help venv node exports serve test test-browser test-fast build offline pdf new-entry lint hooks validate lock golden schemas vendor clean
 
 help: ## List the targets
 	@echo "Backend Atlas: make serve (live preview) and make test (whole suite) are all you need."
@@ -37,6 +37,15 @@ $(STAMP): requirements.txt
 	@touch $@
 
 venv: $(STAMP) ## Create or update .venv from requirements.txt (hash-checked)
+
+# Browser-side checkers (axe-core, the Nu HTML Checker, Lighthouse) from
+# package-lock.json, integrity-checked; install scripts never run.
+NODE_STAMP := node_modules/.installed-from-lock
+$(NODE_STAMP): package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+node: $(NODE_STAMP) ## Install the npm checkers from package-lock.json (needs: apt-get install npm)
 
 EXPORTS := docs/downloads/data/index.json
 $(EXPORTS): $(STAMP) $(wildcard data/*.yml) $(wildcard macros/*.py)
@@ -83,7 +92,7 @@ hooks: $(STAMP) ## Install the pre-commit hooks (the fast checks, run before eac
 test: lint $(EXPORTS) ## Run the whole test suite (lint, data, rendering, site build, workflows)
 	$(BIN)/python -m pytest -m "not browser"
 
-test-browser: $(EXPORTS) ## Browser checks in headless Chromium (needs: apt-get install chromium)
+test-browser: $(EXPORTS) $(NODE_STAMP) ## Browser checks in headless Chromium (needs: apt-get install chromium)
 	$(BIN)/python -m pytest -m browser
 
 test-fast: $(STAMP) ## Run the tests that need no site build
