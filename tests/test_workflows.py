@@ -67,10 +67,10 @@ def test_workflow_pins_actions_and_grants_nothing_by_default(path: Path) -> None
             assert step.get("with", {}).get("persist-credentials") is False
 
 
-def test_dependabot_watches_actions_and_python() -> None:
+def test_dependabot_watches_actions_python_and_npm() -> None:
     config = yaml.safe_load((GITHUB / "dependabot.yml").read_text(encoding="utf-8"))
     ecosystems = {update["package-ecosystem"] for update in config["updates"]}
-    assert ecosystems == {"github-actions", "pip"}
+    assert ecosystems == {"github-actions", "pip", "npm"}
 
 
 @pytest.mark.tools
