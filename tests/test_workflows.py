@@ -57,7 +57,8 @@ def test_workflow_pins_actions_and_grants_nothing_by_default(path: Path) -> None
     workflow = yaml.safe_load(text)
     assert workflow.get("permissions") == {}, "start from no permissions; grant per job"
     for line in re.findall(r"uses:\s*(\S+.*)", text):
-        if line.startswith(("$/", "./")):
+        if line.startswith("./"):
+            assert (ROOT / line.split()[0]).is_file(), f"{path.name}: {line} does not exist"
             continue
         assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*", line), (
             f"{path.name}: '{line}' is not pinned to a commit SHA with a version comment"
@@ -65,6 +66,18 @@ def test_workflow_pins_actions_and_grants_nothing_by_default(path: Path) -> None
     for step in steps(workflow):
         if str(step.get("uses", "")).startswith("actions/checkout@"):
             assert step.get("with", {}).get("persist-credentials") is False
+
+
+def test_nothing_is_published_unless_the_tests_pass() -> None:
+    """A failing test run deploys no site and releases no files."""
+    for name, publisher in (("pages.yml", "build"), ("release.yml", "editions")):
+        workflow = yaml.safe_load((GITHUB / "workflows" / name).read_text(encoding="utf-8"))
+        jobs = workflow["jobs"]
+        assert jobs["test"]["uses"] == "./.github/workflows/ci.yml"
+        needs = jobs[publisher]["needs"]
+        assert "test" in ([needs] if isinstance(needs, str) else needs)
+    pages = yaml.safe_load((GITHUB / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    assert pages["jobs"]["deploy"]["needs"] == "build"
 
 
 def test_dependabot_watches_actions_python_and_npm() -> None:
