@@ -6,9 +6,11 @@ installs the browser. Never `playwright install`: it downloads a browser.
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from sitecheck import html_pages
 
 pytestmark = pytest.mark.browser
 
@@ -59,14 +61,44 @@ def test_filter_box_hides_rows_that_do_not_match(page: object, site_url: str) ->
     assert visible.count() > 30
 
 
-def test_pages_request_nothing_outside_the_site(page: object, site_url: str) -> None:
-    requested: list[str] = []
-    page.on("request", lambda request: requested.append(request.url))  # type: ignore[attr-defined]
-    for path in ("", "languages/", "frameworks/", "basics/request-lifecycle/"):
-        page.goto(site_url + path, wait_until="networkidle")  # type: ignore[attr-defined]
+def test_no_page_requests_anything_outside_the_site(
+    browser: object, site_url: str, built_site: Path
+) -> None:
+    """Every page, with every request intercepted: fonts, scripts, images, APIs all local."""
     own = urlsplit(site_url).netloc
-    outside = [url for url in requested if urlsplit(url).netloc not in (own, "")]
-    assert requested and outside == []
+    page_url = site_url
+    seen: list[str] = []
+    outside: list[str] = []
+
+    def intercept(route: object) -> None:
+        url = route.request.url  # type: ignore[attr-defined]
+        seen.append(url)
+        if urlsplit(url).netloc in (own, ""):
+            route.continue_()  # type: ignore[attr-defined]
+        else:
+            outside.append(f"{page_url}: {url}")
+            route.abort()  # type: ignore[attr-defined]
+
+    context = browser.new_context()  # type: ignore[attr-defined]
+    context.route("**/*", intercept)
+    page = context.new_page()
+    pages = sorted(
+        path.relative_to(built_site).parent.as_posix() for path in html_pages(built_site)
+    )
+    try:
+        for path in pages:
+            page_url = site_url + ("" if path == "." else path + "/")
+            page.goto(page_url, wait_until="networkidle")
+        # Search loads its worker and index on first use.
+        page.keyboard.press("/")
+        page.keyboard.type("cache")
+        page.wait_for_selector(".md-search-result__item", timeout=15000)
+        page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+    print(f"{len(pages)} pages, {len(seen)} requests, {len(outside)} outside the site")
+    assert len(pages) >= 50
+    assert outside == []
 
 
 def test_diagram_renders_from_the_local_mermaid(page: object, site_url: str) -> None:
