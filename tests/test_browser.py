@@ -82,12 +82,14 @@ def test_no_page_requests_anything_outside_the_site(
     context = browser.new_context()  # type: ignore[attr-defined]
     context.route("**/*", intercept)
     page = context.new_page()
+    # Pages by address: "languages/" for languages/index.html, "404.html" as it is.
     pages = sorted(
-        path.relative_to(built_site).parent.as_posix() for path in html_pages(built_site)
+        path.relative_to(built_site).as_posix().removesuffix("index.html")
+        for path in html_pages(built_site)
     )
     try:
         for path in pages:
-            page_url = site_url + ("" if path == "." else path + "/")
+            page_url = site_url + path
             page.goto(page_url, wait_until="networkidle")
         # Search loads its worker and index on first use.
         page.keyboard.press("/")
