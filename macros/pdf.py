@@ -123,6 +123,60 @@ def set_metadata(pdf: bytes, edition: str) -> bytes:
     return out.getvalue()
 
 
+def fix_print_anchors(html: str, site_url: str) -> tuple[str, int, int]:
+    """Make every link of the print page land; return (html, ids renamed, links dropped).
+
+    - print-site prefixes every link with its page ("#glossary-term-api") but
+      not the ids that raw HTML and code line numbers carry ("term-api",
+      "__codelineno-0-3"), and Chromium silently drops a link whose target is
+      missing. Such ids get their page's prefix.
+    - Links to code line numbers that still lead nowhere lose their href (a
+      line anchor means nothing on paper).
+    - A link to the home page comes out as "#.": it goes to the first chapter.
+    - Links to files that are not part of the book (the data downloads) point
+      at them on the website instead, under ``site_url``.
+    """
+    from urllib.parse import urljoin
+
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    ids = {str(tag["id"]) for tag in soup.find_all(id=True)}
+    sections = [(str(s["id"]) + "-", s) for s in soup.select("section.print-page[id]")]
+    renamed = dropped = 0
+    for anchor in soup.select("article a[href]"):
+        href = str(anchor["href"])
+        if not href.startswith(("#", "http://", "https://", "mailto:")):
+            anchor["href"] = urljoin(urljoin(site_url, "print_page/"), href)
+    for anchor in soup.select('a[href^="#"]'):
+        target = str(anchor["href"])[1:]
+        if target == "." and sections:
+            anchor["href"] = "#" + sections[0][0][:-1]
+            continue
+        if not target or target in ids:
+            continue
+        for prefix, section in sections:
+            inner = section.find(id=target[len(prefix) :]) if target.startswith(prefix) else None
+            if inner is not None:
+                inner["id"] = target
+                ids.add(target)
+                renamed += 1
+                break
+        if target not in ids and "__codelineno" in target:
+            del anchor["href"]
+            dropped += 1
+    return str(soup), renamed, dropped
+
+
+def site_url(site: Path) -> str:
+    """The website's address, as the build wrote it into the sitemap (config site_url)."""
+    import re
+
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    pages = re.findall(r"<loc>(.*?)</loc>", sitemap)
+    return min(pages, key=len) if pages else "/"
+
+
 def build_pdf(site: Path, target: Path, edition: str, browser: Any = None) -> int:
     """Print ``site``'s print page to ``target``; return the number of pages.
 
@@ -133,6 +187,9 @@ def build_pdf(site: Path, target: Path, edition: str, browser: Any = None) -> in
 
     from pypdf import PdfReader
 
+    print_page = site / "print_page" / "index.html"
+    html, _, _ = fix_print_anchors(print_page.read_text(encoding="utf-8"), site_url(site))
+    print_page.write_text(html, encoding="utf-8")
     if browser is None:
         from playwright.sync_api import sync_playwright
 

@@ -70,7 +70,12 @@ def test_every_page_of_the_guide_is_a_chapter_in_navigation_order(
 ) -> None:
     _, print_page = book
     docs = ROOT / "docs"
-    pages = [p for p in docs.rglob("*.md") if "examples" not in p.relative_to(docs).parts]
+    # Every page but Contributing, which is for the repository's contributors.
+    pages = [
+        p
+        for p in docs.rglob("*.md")
+        if "examples" not in p.relative_to(docs).parts and p.name != "contributing.md"
+    ]
     found = chapters(print_page)
     assert len(found) == len(pages)
     nav_order = [section for section, _ in found]
@@ -126,15 +131,43 @@ def test_no_text_runs_past_the_right_margin(book: tuple[Path, Path], tmp_path: P
 
 
 def test_internal_links_jump_inside_the_pdf(book: tuple[Path, Path]) -> None:
+    """Every internal link annotation lands on a destination that exists."""
     pdf = reader(book[0])
-    internal = 0
-    for page in pdf.pages:
+    named = pdf.named_destinations
+    internal, broken = 0, []
+    for number, page in enumerate(pdf.pages, 1):
         for annotation in page.get("/Annots") or []:
             link = annotation.get_object()
             action = link.get("/A") or {}
-            if "/Dest" in link or action.get("/S") == "/GoTo":
-                internal += 1
+            target = link.get("/Dest", action.get("/D") if action.get("/S") == "/GoTo" else None)
+            if target is None:
+                continue
+            internal += 1
+            if isinstance(target, str) and target not in named:
+                broken.append(f"page {number}: no destination named {target!r}")
     assert internal > 200
+    assert broken == []
+
+
+def test_print_page_links_stay_inside_the_book(book: tuple[Path, Path]) -> None:
+    """In the page that becomes the PDF, every link to the guide is an anchor that exists.
+
+    A link Chromium cannot resolve is silently dropped from the PDF, so the
+    check is made on the HTML: same-document anchors must exist, and no link
+    may point at another page of the site (it would lead nowhere on paper).
+    """
+    soup = parse(book[1])
+    ids = {str(tag["id"]) for tag in soup.find_all(id=True)}
+    broken = []
+    for anchor in soup.select("article a[href]"):
+        href = str(anchor["href"])
+        if href.startswith(("http://", "https://", "mailto:")):
+            continue
+        if not href.startswith("#"):
+            broken.append(f"{href} (a link to a site page, not inside the book)")
+        elif href[1:] and href[1:] not in ids:
+            broken.append(f"{href} (no such anchor)")
+    assert broken == [], "\n".join(sorted(set(broken))[:30])
 
 
 def test_metadata_and_size(book: tuple[Path, Path]) -> None:
