@@ -145,3 +145,13 @@ def outside_references(site: Path) -> list[str]:
                 if re.match(r"^(https?:)?//", value):
                     outside.append(f"{page.relative_to(site)}: {value}")
     return outside
+
+
+def images_without_alt(site: Path) -> list[str]:
+    """Images a screen reader cannot describe: no alt text, or only spaces."""
+    return [
+        f"{page.relative_to(site).as_posix()}: {img.get('src')}"
+        for page in html_pages(site)
+        for img in parse(page).find_all("img")
+        if not str(img.get("alt", "")).strip()
+    ]

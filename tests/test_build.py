@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, ROOT, copy_project, mkdocs_build
-from sitecheck import broken_internal_links, leftover_macros, outside_references, parse
+from sitecheck import (
+    broken_internal_links,
+    images_without_alt,
+    leftover_macros,
+    outside_references,
+    parse,
+)
 
 from macros.datasets import LANGUAGES, load_dataset
 
@@ -162,3 +168,7 @@ def test_pages_show_when_they_were_last_updated(built_site: Path) -> None:
         ".md-source-file .git-revision-date-localized-plugin"
     )
     assert date is not None and re.fullmatch(r"\w+ \d{1,2}, \d{4}", date.get_text(strip=True))
+
+
+def test_every_image_has_alt_text(built_site: Path) -> None:
+    assert images_without_alt(built_site) == []

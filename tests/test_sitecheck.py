@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitecheck import broken_internal_links, leftover_macros
+from sitecheck import broken_internal_links, images_without_alt, leftover_macros
 
 
 def write(path: Path, body: str) -> None:
@@ -38,3 +38,11 @@ def test_leftover_macros_are_found_outside_code_only(tmp_path: Path) -> None:
     found = leftover_macros(tmp_path)
     assert len(found) == 3
     assert all(item.startswith("index.html: ") for item in found)
+
+
+def test_images_without_alt_text_are_found(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text(
+        '<img src="a.png" alt="A diagram"><img src="b.png"><img src="c.png" alt=" ">',
+        encoding="utf-8",
+    )
+    assert images_without_alt(tmp_path) == ["index.html: b.png", "index.html: c.png"]
