@@ -79,6 +79,12 @@ DATASETS: dict[str, Dataset[Any]] = {
 
 _cache: dict[Path, tuple[tuple[int, int], tuple[Entry, ...], YamlDocument]] = {}
 
+MAX_PROBLEMS = 100
+"""Validation of a file stops after this many problems: fix those and run again."""
+
+# How a message names one entry of a dataset ("'x' is not a known language").
+_NOUNS = {"glossary": "glossary term"}
+
 
 def load_dataset(dataset: Dataset[E], data_dir: Path, root: Path | None = None) -> tuple[E, ...]:
     """The validated entries of ``dataset``, re-read only when its file changed."""
@@ -163,7 +169,7 @@ def check_references(loaded: dict[str, tuple[Entry, ...]], data_dir: Path) -> li
         doc = _document(dataset, data_dir)
         for field, target in dataset.model.references.items():
             known = {entry.id for entry in loaded.get(target, ())}
-            singular = target.removesuffix("s")
+            singular = _NOUNS.get(target, target.removesuffix("s"))
             for index, entry in enumerate(entries):
                 value = getattr(entry, field)
                 values = value if isinstance(value, (list, tuple)) else [value]
@@ -201,10 +207,34 @@ def validate_document(dataset: Dataset[E], doc: YamlDocument) -> tuple[E, ...]:
                 )
             ]
         )
+    if not doc.data:
+        raise DataError(
+            [
+                DataProblem(
+                    file=doc.file,
+                    line=doc.line_of(()),
+                    message="the file holds an empty list",
+                    dataset=dataset.name,
+                    hint="a dataset needs at least one entry",
+                )
+            ]
+        )
     problems: list[DataProblem] = []
     entries: list[E] = []
     first_line_of_id: dict[str, int | None] = {}
     for index, item in enumerate(doc.data):
+        if len(problems) >= MAX_PROBLEMS:
+            problems.append(
+                DataProblem(
+                    file=doc.file,
+                    line=doc.line_of((index,)),
+                    message=f"stopped after {len(problems)} problems; "
+                    f"{len(doc.data) - index} entries from here on were not checked",
+                    dataset=dataset.name,
+                    hint="fix the problems above and run the check again",
+                )
+            )
+            break
         label = _label(item, index)
         if not isinstance(item, dict):
             problems.append(
@@ -259,7 +289,7 @@ def _problem_from(
         hint = f"add '{loc[-1]}:'" + (f"; {description}" if description else "")
     elif kind == "extra_forbidden":
         allowed = _fields_at(dataset.model, loc[:-1])
-        message = f"unknown field '{loc[-1]}'"
+        message = f"unknown field {_show(str(loc[-1]))}"
         field = _dotted(loc[:-1])
         hint = _closest(str(loc[-1]), allowed, "did you mean") or (
             f"allowed fields: {', '.join(allowed)}"
@@ -268,6 +298,12 @@ def _problem_from(
         expected = re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))
         message = f"{_show(value)} is not one of: {', '.join(expected)}"
         hint = _closest(str(value), expected, "did you mean")
+    elif kind in _SHAPE_HINTS:
+        wanted = "a list" if kind == "list_type" else "a mapping of fields"
+        message = f"expected {wanted}, found {_kind(value)}"
+        if not isinstance(value, (dict, list)):
+            message += f" {_show(value)}"
+        hint = _SHAPE_HINTS[kind]
     elif kind == "value_error" and not loc:
         message = error["msg"].removeprefix("Value error, ")
     else:
@@ -283,6 +319,13 @@ def _problem_from(
         field=field or None,
         hint=hint,
     )
+
+
+_SHAPE_HINTS = {
+    "list_type": "write [a, b] on one line, or one '- item' per line",
+    "model_type": "write 'field: value' lines indented under it",
+    "dict_type": "write 'field: value' lines indented under it",
+}
 
 
 def _fields_at(model: type[BaseModel], loc: Sequence[int | str]) -> list[str]:

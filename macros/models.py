@@ -63,6 +63,31 @@ PartialDate = Annotated[
 ]
 
 
+def _check_not_future(value: dt.date) -> dt.date:
+    # A day of slack: a contributor east of the build machine may already be on tomorrow.
+    if value > dt.date.today() + dt.timedelta(days=1):
+        raise ValueError(
+            f"{value.isoformat()} is in the future: write the day it happened, as YYYY-MM-DD"
+        )
+    return value
+
+
+CheckedOn = Annotated[dt.date, AfterValidator(_check_not_future)]
+"""A day somebody read or checked something: a real date, never in the future."""
+
+
+def _check_https(value: HttpUrl) -> HttpUrl:
+    if value.scheme != "https":
+        raise ValueError(f"'{value}' is not an https:// address: link the https:// page")
+    return value
+
+
+HttpsUrl = Annotated[
+    HttpUrl, AfterValidator(_check_https), Field(json_schema_extra={"pattern": "^https://"})
+]
+"""A link readers follow from a table: https only (sources may be older http pages)."""
+
+
 PLACEHOLDER = "TODO"
 """What ``make new-entry`` writes into every field; validation refuses it."""
 
@@ -98,7 +123,7 @@ class Source(Model):
     supports: list[Annotated[str, StringConstraints(min_length=1, max_length=40)]] = Field(
         min_length=1, description="The fields of this entry that the page supports."
     )
-    accessed: dt.date = Field(description="When the page was read, as YYYY-MM-DD.")
+    accessed: CheckedOn = Field(description="When the page was read, as YYYY-MM-DD.")
 
 
 class Release(Model):
@@ -121,7 +146,7 @@ class Entry(Model):
     sources: list[Source] = Field(
         default_factory=list, description="Sources for the facts that can go stale."
     )
-    reviewed: dt.date = Field(description="When a person last checked the whole entry.")
+    reviewed: CheckedOn = Field(description="When a person last checked the whole entry.")
 
     @model_validator(mode="after")
     def _sources_cover_stale_facts(self) -> Entry:
@@ -153,7 +178,7 @@ class DatedFact(Model):
     as_of: PartialDate = Field(description="When the source says the fact held.")
     source: HttpUrl = Field(description="The page that states it; the company's own first.")
     publisher: ShortText = Field(description="Who published the source, e.g. 'W3Techs'.")
-    accessed: dt.date = Field(description="When the page was read, as YYYY-MM-DD.")
+    accessed: CheckedOn = Field(description="When the page was read, as YYYY-MM-DD.")
 
 
 class NotableUser(DatedFact):
@@ -307,8 +332,8 @@ class Framework(Entry):
         default=None, description="The first public release; leave out if no source says."
     )
     license: Spdx | None = Field(default=None, description="Its current license.")
-    repository: HttpUrl | None = Field(default=None, description="Where its source lives.")
-    website: HttpUrl | None = Field(default=None, description="Its official site.")
+    repository: HttpsUrl | None = Field(default=None, description="Where its source lives.")
+    website: HttpsUrl | None = Field(default=None, description="Its official site.")
 
 
 Uses = Annotated[list[ShortText], Field(min_length=1, max_length=6)]
@@ -347,7 +372,7 @@ class Database(Entry):
     license: Spdx | None = Field(
         default=None, description="Its license; LicenseRef-Proprietary for closed products."
     )
-    website: HttpUrl | None = Field(default=None, description="Its official site.")
+    website: HttpsUrl | None = Field(default=None, description="Its official site.")
 
 
 ServerRole = Literal["web-server", "reverse-proxy", "load-balancer", "api-gateway"]
@@ -374,7 +399,7 @@ class WebServer(Entry):
     strengths: Uses = Field(description="What it does well.")
     first_release: Release | None = Field(default=None, description="The first public release.")
     license: Spdx | None = Field(default=None, description="Its license.")
-    website: HttpUrl | None = Field(default=None, description="Its official site.")
+    website: HttpsUrl | None = Field(default=None, description="Its official site.")
 
 
 class ApiStyle(Entry):
@@ -440,7 +465,7 @@ class Tool(Entry):
     license: Spdx | None = Field(
         default=None, description="Its license; LicenseRef-Proprietary for closed products."
     )
-    website: HttpUrl | None = Field(default=None, description="Its official site.")
+    website: HttpsUrl | None = Field(default=None, description="Its official site.")
 
 
 class GlossaryTerm(Entry):

@@ -1,14 +1,20 @@
 """Read a YAML data file once, with the line of every value.
 
-The file is parsed a single time by libyaml (``CSafeLoader``). While the node
-tree is walked to record line numbers, the things a data file never needs and
-that only cause trouble are rejected: anchors and aliases (the "billion laughs"
-expansion), duplicate keys (YAML silently keeps the last), and tabs in
-indentation are already refused by the parser itself.
+A data file is plain text, numbers, dates, lists and mappings, and nothing
+else. Before the document is built, a cheap pass over the raw text and the
+parser's events refuses what a data file never needs and what could hang or
+crash the build: invisible and control characters, tags (``!!python/...``),
+anchors and aliases (the "billion laughs" expansion), nesting deeper than
+``MAX_DEPTH`` and more than ``MAX_VALUES`` values. Only then is the document
+composed (libyaml's composer recurses in C and crashes on very deep input) and
+walked for lines, duplicate keys and values that YAML cannot build, such as
+the date 2026-02-30. Every refusal is a DataError naming the file and line.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,6 +32,22 @@ Path_ = tuple[str | int, ...]
 """Where a value sits in the document: keys and list indexes from the root."""
 
 MAX_BYTES = 2_000_000
+"""The largest data file read; the biggest real one is about 40 kB."""
+MAX_DEPTH = 20
+"""The deepest nesting of lists and mappings; real entries nest 5 levels."""
+MAX_VALUES = 100_000
+"""The most values (keys, texts, lists, mappings) in one file; real files hold about 2,000."""
+
+# Characters that are invisible in an editor and a review, or that no text
+# needs: control characters (tab and line breaks aside), the byte order mark,
+# bidirectional overrides ("Trojan Source"), line and paragraph separators.
+_UNWANTED = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\u202a-\u202e\u2066-\u2069"
+    "\ufeff\ufffe\uffff]"
+)
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MERGE = "tag:yaml.org,2002:merge"
 
 
 @dataclass(frozen=True)
@@ -48,7 +70,7 @@ class YamlDocument:
 def parse_yaml(source: str | bytes, file: str) -> YamlDocument:
     """Parse one YAML document; raise DataError naming ``file`` and the line."""
     if len(source) > MAX_BYTES:
-        raise _error(file, None, f"file is larger than {MAX_BYTES} bytes", "split it up")
+        raise _too_large(file)
     if isinstance(source, bytes):
         try:
             text = source.decode("utf-8")
@@ -59,25 +81,27 @@ def parse_yaml(source: str | bytes, file: str) -> YamlDocument:
             ) from None
     else:
         text = source
+    _refuse_unwanted_characters(text, file)
+    loader = SafeLoader(text)
+    try:
+        _screen_events(loader, text, file)
+    finally:
+        loader.dispose()
     loader = SafeLoader(text)
     try:
         try:
             node = loader.get_single_node()
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            where = mark.line + 1 if mark else None
-            problem = exc.problem or exc.context or "invalid YAML"
-            hint = "indent with spaces, never tabs" if "\t" in _line_text(text, where) else None
-            raise _error(file, where, f"YAML syntax error: {problem}", hint) from None
         except yaml.YAMLError as exc:
-            raise _error(file, None, f"YAML error: {exc}") from None
+            raise _syntax_error(exc, text, file) from None
         if node is None:
+            if text.strip():
+                raise _error(file, 1, "file holds only comments", "add a list of entries")
             raise _error(file, 1, "file is empty", "a data file holds a list of entries")
         lines: dict[Path_, int] = {}
-        _walk(node, (), lines, file, set())
+        _walk(node, (), lines, file, loader)
         try:
             data = loader.construct_document(node)
-        except yaml.MarkedYAMLError as exc:
+        except yaml.MarkedYAMLError as exc:  # pragma: no cover (tags are refused earlier)
             mark = exc.problem_mark or exc.context_mark
             raise _error(
                 file,
@@ -91,39 +115,172 @@ def parse_yaml(source: str | bytes, file: str) -> YamlDocument:
 
 
 def read_yaml(path: Path, display_name: str | None = None) -> YamlDocument:
-    """Read and parse ``path``; ``display_name`` is what messages call it."""
+    """Read and parse ``path``; ``display_name`` is what messages call it.
+
+    At most ``MAX_BYTES`` + 1 bytes are read, so a huge file (or a device)
+    is refused without filling the memory.
+    """
     name = display_name or str(path)
-    return parse_yaml(path.read_bytes(), name)
+    with path.open("rb") as stream:
+        source = stream.read(MAX_BYTES + 1)
+    if len(source) > MAX_BYTES:
+        raise _too_large(name)
+    return parse_yaml(source, name)
 
 
-def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], file: str, seen: set[int]) -> None:
-    if id(node) in seen:
+def _refuse_unwanted_characters(text: str, file: str) -> None:
+    found = _UNWANTED.search(text)
+    if found is None:
+        return
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    if found.group() == "\ufeff" and found.start() == 0:
         raise _error(
             file,
-            node.start_mark.line + 1,
-            "anchors and aliases (&name / *name) are not allowed in data files",
-            "write the value out in full",
+            1,
+            "file starts with a byte order mark (BOM)",
+            "save it as UTF-8 without BOM",
         )
-    seen.add(id(node))
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
+    raise _error(
+        file,
+        line,
+        f"{_describe(found.group())} at column {column} is not allowed in a data file",
+        "delete it: it is invisible in most editors and in reviews",
+    )
+
+
+def _screen_events(loader: Any, text: str, file: str) -> None:
+    """Walk the parser's events once and refuse what must never be composed."""
+    depth = 0
+    values = 0
+    while True:
+        try:
+            event = loader.get_event()
+        except yaml.YAMLError as exc:
+            raise _syntax_error(exc, text, file) from None
+        if isinstance(event, yaml.StreamEndEvent):
+            return
+        if not isinstance(event, (yaml.NodeEvent, yaml.CollectionEndEvent)):
+            continue
+        if isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+            continue
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
+            raise _error(
+                file,
+                line,
+                "anchors and aliases (&name / *name) are not allowed in data files",
+                "write the value out in full",
+            )
+        if event.tag is not None:
+            raise _error(
+                file,
+                line,
+                f"YAML tags such as '{event.tag}' are not allowed in data files",
+                "write a plain value; quote text that would otherwise read as a number or date",
+            )
+        values += 1
+        if values > MAX_VALUES:
+            raise _error(
+                file,
+                line,
+                f"file holds more than {MAX_VALUES} values",
+                "split it up, or look for text repeated by mistake",
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _error(
+                    file,
+                    line,
+                    f"lists and mappings nest more than {MAX_DEPTH} levels deep",
+                    "entries nest a few levels: look for unclosed or repeated brackets",
+                )
+
+
+def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], file: str, loader: Any) -> None:
+    line = node.start_mark.line + 1
+    lines[path] = line
+    if isinstance(node, yaml.ScalarNode):
+        _check_scalar(node, file, loader)
+    elif isinstance(node, yaml.MappingNode):
         keys: dict[Any, int] = {}
         for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _error(file, key_node.start_mark.line + 1, "keys must be plain text")
+                raise _error(file, key_line, "keys must be plain text")
+            if key_node.tag == _MERGE:
+                raise _error(file, key_line, "merge keys (<<) are not allowed in data files")
+            _check_scalar(key_node, file, loader)
             key = key_node.value
             if key in keys:
                 raise _error(
                     file,
-                    key_node.start_mark.line + 1,
-                    f"duplicate key '{key}' (first on line {keys[key]})",
+                    key_line,
+                    f"duplicate key {_short(key)} (first on line {keys[key]})",
                     "remove one of them",
                 )
-            keys[key] = key_node.start_mark.line + 1
-            _walk(value_node, (*path, key), lines, file, seen)
+            keys[key] = key_line
+            _walk(value_node, (*path, key), lines, file, loader)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, (*path, index), lines, file, seen)
+            _walk(item, (*path, index), lines, file, loader)
+
+
+def _check_scalar(node: yaml.ScalarNode, file: str, loader: Any) -> None:
+    """Refuse escaped control characters and values YAML reads but cannot build."""
+    line = node.start_mark.line + 1
+    found = _UNWANTED.search(node.value)
+    if found:
+        raise _error(
+            file,
+            line,
+            f"{_describe(found.group())} is not allowed in a data file",
+            "delete the escape sequence that writes it",
+        )
+    try:
+        loader.construct_object(node)
+    except (ValueError, OverflowError) as exc:
+        if node.tag == _TIMESTAMP:
+            raise _error(
+                file,
+                line,
+                f"{_short(node.value)} is not a calendar date: {exc}",
+                "write a real date as YYYY-MM-DD",
+            ) from None
+        raise _error(
+            file, line, f"{_short(node.value)} is not a usable number", "quote it to keep it as text"
+        ) from None
+
+
+def _syntax_error(exc: yaml.YAMLError, text: str, file: str) -> DataError:
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        where = mark.line + 1 if mark else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        start = exc.context_mark.line + 1 if exc.context_mark else None
+        context = exc.context or ""
+        # An unclosed bracket or quote is reported where the file ends: say where it opened.
+        if exc.problem and start and start != where and ("flow" in context or "quoted" in context):
+            problem += f" ({context} that starts on line {start})"
+        hint = None
+        if "\t" in _line_text(text, where):
+            hint = "indent with spaces, never tabs"
+        elif "another document" in problem:
+            hint = "a data file holds one list: remove the '---' line"
+        return _error(file, where, f"YAML syntax error: {problem}", hint)
+    return _error(file, None, f"YAML error: {exc}")
+
+
+def _describe(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return f"character U+{ord(char):04X}" + (f" ({name})" if name else " (a control character)")
+
+
+def _short(value: str, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 4] + "...'"
 
 
 def _line_text(text: str, line: int | None) -> str:
@@ -131,6 +288,10 @@ def _line_text(text: str, line: int | None) -> str:
         return ""
     rows = text.splitlines()
     return rows[line - 1] if 0 < line <= len(rows) else ""
+
+
+def _too_large(file: str) -> DataError:
+    return _error(file, None, f"file is larger than {MAX_BYTES} bytes", "split it up")
 
 
 def _error(file: str, line: int | None, message: str, hint: str | None = None) -> DataError:
