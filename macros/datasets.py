@@ -8,6 +8,7 @@ untouched files). Every problem found is reported at once, each naming
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import types
@@ -304,11 +305,18 @@ def _problem_from(
         if not isinstance(value, (dict, list)):
             message += f" {_show(value)}"
         hint = _SHAPE_HINTS[kind]
+    elif kind == "string_type" and isinstance(value, (bool, int, float, dt.date)):
+        message = f"{error['msg']}, got {_show(value)}"
+        hint = (
+            "quote it: YAML reads yes, no, on and off as true or false"
+            if isinstance(value, bool)
+            else "quote it to keep it as text"
+        )
     elif kind == "value_error" and not loc:
         message = error["msg"].removeprefix("Value error, ")
     else:
         message = error["msg"].removeprefix("Value error, ")
-        if value is not None and not isinstance(value, (dict, list)):
+        if value is not None and not isinstance(value, (dict, list)) and str(value) not in message:
             message += f", got {_show(value)}"
     return DataProblem(
         file=doc.file,
@@ -402,6 +410,8 @@ def _kind(value: object) -> str:
 
 
 def _show(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "...'"
 

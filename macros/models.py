@@ -66,9 +66,7 @@ PartialDate = Annotated[
 def _check_not_future(value: dt.date) -> dt.date:
     # A day of slack: a contributor east of the build machine may already be on tomorrow.
     if value > dt.date.today() + dt.timedelta(days=1):
-        raise ValueError(
-            f"{value.isoformat()} is in the future: write the day it happened, as YYYY-MM-DD"
-        )
+        raise ValueError(f"{value.isoformat()} is in the future: write the day it happened")
     return value
 
 

@@ -155,17 +155,17 @@ def _screen_events(loader: Any, text: str, file: str) -> None:
     values = 0
     while True:
         try:
-            event = loader.get_event()
+            event: yaml.Event = loader.get_event()
         except yaml.YAMLError as exc:
             raise _syntax_error(exc, text, file) from None
         if isinstance(event, yaml.StreamEndEvent):
             return
-        if not isinstance(event, (yaml.NodeEvent, yaml.CollectionEndEvent)):
-            continue
         if isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
             continue
-        line = event.start_mark.line + 1
+        if not isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent, yaml.AliasEvent)):
+            continue
+        line = event.start_mark.line + 1 if event.start_mark else None
         if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
             raise _error(
                 file,
@@ -250,7 +250,10 @@ def _check_scalar(node: yaml.ScalarNode, file: str, loader: Any) -> None:
                 "write a real date as YYYY-MM-DD",
             ) from None
         raise _error(
-            file, line, f"{_short(node.value)} is not a usable number", "quote it to keep it as text"
+            file,
+            line,
+            f"{_short(node.value)} is not a usable number",
+            "quote it to keep it as text",
         ) from None
 
 
