@@ -113,3 +113,18 @@ def test_the_linters_do_catch_a_dangerous_workflow(tmp_path: Path) -> None:
     assert audit.returncode != 0
     for finding in ("template-injection", "unpinned-uses", "dangerous-triggers"):
         assert finding in audit.stdout, audit.stdout
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_no_workflow_runs_pull_request_code_with_secrets(path: Path) -> None:
+    """Pull requests run with a read-only token and no secrets; no privileged triggers."""
+    text = path.read_text(encoding="utf-8")
+    workflow = yaml.safe_load(text)
+    triggers = workflow.get(True, workflow.get("on", {}))  # YAML 1.1 reads `on` as True
+    assert "pull_request_target" not in triggers and "workflow_run" not in triggers
+    if "pull_request" in triggers:
+        assert "secrets." not in text, f"{path.name} reads a secret on pull requests"
+        for name, job in workflow["jobs"].items():
+            granted = job.get("permissions", {})
+            writes = [scope for scope, level in granted.items() if level == "write"]
+            assert writes == [], f"{path.name}: job {name} can write {writes} on pull requests"
