@@ -8,7 +8,6 @@ unit-tested without a build and would move unchanged to another generator.
 from __future__ import annotations
 
 import importlib
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -84,8 +83,8 @@ def define_env(env: Any) -> None:
     except DataError as exc:
         from mkdocs.exceptions import PluginError
 
-        if os.environ.get("GITHUB_ACTIONS") == "true":
-            print(exc.annotations(), flush=True)  # shown on the pull request's changed lines
+        if annotations := exc.ci_annotations():
+            print(annotations, flush=True)  # shown on the pull request's changed lines
         raise PluginError(exc.report()) from None
 
     def _load(dataset: datasets.Dataset[Any]) -> tuple[Any, ...]:

@@ -10,7 +10,6 @@ This is what pre-commit runs; the site build runs the same validation.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -23,10 +22,8 @@ def check(data_dir: Path) -> tuple[int, str]:
     try:
         loaded = load_all(data_dir, Path.cwd())
     except DataError as error:
-        text = error.report()
-        if os.environ.get("GITHUB_ACTIONS") == "true":
-            text += "\n" + error.annotations()
-        return 1, text
+        annotations = error.ci_annotations()
+        return 1, error.report() + (f"\n{annotations}" if annotations else "")
     entries = sum(len(items) for items in loaded.values())
     return 0, f"{data_dir}: {len(loaded)} datasets, {entries} entries, all valid"
 

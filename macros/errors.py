@@ -90,3 +90,10 @@ class DataError(Exception):
     def annotations(self) -> str:
         """Every problem as a GitHub Actions ``::error`` line."""
         return "\n".join(problem.annotation() for problem in self.problems)
+
+    def ci_annotations(self) -> str:
+        """The annotations when running in GitHub Actions, where they mark the changed
+        lines of a pull request; nothing elsewhere."""
+        import os
+
+        return self.annotations() if os.environ.get("GITHUB_ACTIONS") == "true" else ""

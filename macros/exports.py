@@ -13,7 +13,6 @@ import csv
 import datetime as dt
 import io
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -141,8 +140,8 @@ def main(argv: list[str]) -> int:
         written = write_exports(data_dir, target)
     except DataError as error:
         print(error.report(), file=sys.stderr)
-        if os.environ.get("GITHUB_ACTIONS") == "true":
-            print(error.annotations())
+        if annotations := error.ci_annotations():
+            print(annotations)
         return 1
     print(f"wrote {len(written)} files to {target}")
     return 0
