@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, copy_project, mkdocs_build
+from conftest import FIXTURES, ROOT, copy_project, mkdocs_build, mkdocs_config
 from sitecheck import (
     broken_internal_links,
     images_without_alt,
@@ -172,3 +173,26 @@ def test_pages_show_when_they_were_last_updated(built_site: Path) -> None:
 
 def test_every_image_has_alt_text(built_site: Path) -> None:
     assert images_without_alt(built_site) == []
+
+
+def test_search_indexes_the_pages_and_nothing_else(built_site: Path) -> None:
+    """Data exports and print pages are files to download, not pages to search (issue 9)."""
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    indexed = {doc["location"].split("#", 1)[0] for doc in index["docs"]}
+    pages = {
+        p.parent.relative_to(built_site).as_posix() + "/"
+        for p in built_site.rglob("index.html")
+        if p.parent != built_site
+    } | {""}
+    assert indexed == pages
+    assert not [p for p in indexed if p.startswith(("downloads/", "print"))]
+    assert (built_site / "downloads" / "data" / "index.json").is_file()
+    # Only pages and assets are published: no theme template files.
+    assert not list(built_site.rglob("*.tpl"))
+
+
+def test_the_pdf_build_makes_no_search_index() -> None:
+    """The book has no search box; the print page would make an index nobody loads."""
+    plugins = mkdocs_config("mkdocs-pdf.yml")["plugins"]
+    names = [p if isinstance(p, str) else next(iter(p)) for p in plugins]
+    assert "search" not in names and "print-site" in names
