@@ -157,6 +157,7 @@ COPIED_TEMPLATES = {
         ' autocomplete="off">',
         '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search"'
         ' autocomplete="off">',
+        "<script src=\"{{ 'assets/javascripts/bundle.a5f9d56c.min.js' | url }}\"></script>",
     ],
     "partials/nav-item.html": [
         '<label class="md-nav__link" for="{{ path }}" id="{{ path }}_label"'
