@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -13,11 +11,11 @@ from typing import Any
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from macros.project import PROJECT_PARTS, ROOT, build_env
+from macros.project import copy_project as copy
 
-# What a copy of the project needs to build the site on its own.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "CONTRIBUTING.md")
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+__all__ = ["PROJECT_PARTS", "ROOT", "build_env"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -32,14 +30,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture(scope="session")
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
-
-
-def build_env() -> dict[str, str]:
-    env = dict(os.environ)
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    env["ATLAS_GIT_DATES"] = "false"  # copies have no git history; mkdocs_build decides
-    return env
 
 
 def mkdocs_build(
@@ -74,15 +64,7 @@ def write_exports(project: Path) -> None:
 
 def copy_project(target: Path) -> Path:
     """A throw-away copy of the buildable parts of the project, exports included."""
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(
-                source, target / part, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
-            )
-        else:
-            shutil.copy2(source, target / part)
+    copy(target)
     write_exports(target)
     return target
 
