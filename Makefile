@@ -23,7 +23,7 @@ endif
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv node exports serve test test-browser test-fast build offline pdf new-entry lint hooks validate lock golden schemas vendor clean
+.PHONY: help venv node exports serve test test-browser test-fast build offline pdf new-entry lint hooks validate lock golden schemas vendor clean weight lighthouse bench
 
 help: ## List the targets
 	@echo "Backend Atlas: make serve (live preview) and make test (whole suite) are all you need."
@@ -73,6 +73,24 @@ pdf: $(EXPORTS) ## Build the PDF edition into $(PDF) (needs: apt-get install chr
 	ATLAS_EDITION="$(VERSION)" ATLAS_EDITION_DATE="$(EDITION_DATE)" \
 	  $(BIN)/mkdocs build --strict --clean --config-file mkdocs-pdf.yml --site-dir build/pdf-site
 	$(BIN)/python -m macros.pdf build/pdf-site $(PDF) "$(VERSION)"
+
+weight: $(EXPORTS) ## Page weight of every page (budget: 150 KB compressed, 15 requests)
+	$(BIN)/mkdocs build --strict --clean --quiet --site-dir build/weight-site
+	$(BIN)/python -m macros.weight build/weight-site
+
+# Lighthouse loads the pages from this address; the site is built for it, so
+# its canonical links point where Lighthouse looks.
+LIGHTHOUSE_PORT ?= 8765
+LIGHTHOUSE_RUNS ?= 3
+
+lighthouse: $(EXPORTS) $(NODE_STAMP) ## Lighthouse, mobile and desktop, on the budgeted pages: reports in build/lighthouse
+	SITE_URL=http://127.0.0.1:$(LIGHTHOUSE_PORT)/ \
+	  $(BIN)/mkdocs build --strict --clean --quiet --site-dir build/lighthouse-site
+	$(BIN)/python -m macros.lighthouse build/lighthouse-site build/lighthouse \
+	  --runs $(LIGHTHOUSE_RUNS) --port $(LIGHTHOUSE_PORT)
+
+bench: $(STAMP) ## Time the build (vs no data layer, x10 rows, x10 pages), live edit and make test: bench/results/
+	$(BIN)/python -m macros.bench bench/results
 
 new-entry: $(STAMP) ## Add a new entry to fill in: make new-entry DATASET=frameworks
 	@test -n "$(DATASET)" || { echo "usage: make new-entry DATASET=<languages|frameworks|databases|web-servers|api-styles|architectures|tools|glossary>"; exit 2; }
