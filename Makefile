@@ -81,7 +81,7 @@ weight: $(EXPORTS) ## Page weight of every page (budget: 150 KB compressed, 15 r
 # Lighthouse loads the pages from this address; the site is built for it, so
 # its canonical links point where Lighthouse looks.
 LIGHTHOUSE_PORT ?= 8765
-LIGHTHOUSE_RUNS ?= 3
+LIGHTHOUSE_RUNS ?= 5
 
 lighthouse: $(EXPORTS) $(NODE_STAMP) ## Lighthouse, mobile and desktop, on the budgeted pages: reports in build/lighthouse
 	SITE_URL=http://127.0.0.1:$(LIGHTHOUSE_PORT)/ \

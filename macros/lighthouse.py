@@ -6,7 +6,7 @@ page and form factor, and keeps the median: Lighthouse's own advice for
 scores that vary between runs. Writes the median run's HTML and JSON reports
 and a summary to the output folder; exits 1 if a goal is missed.
 
-    python -m macros.lighthouse <built-site> <out-dir> [--runs 3] [--port 8765]
+    python -m macros.lighthouse <built-site> <out-dir> [--runs 5] [--port 8765]
 
 Build the site with SITE_URL set to the address it is served at, so the
 canonical links Lighthouse checks point at the pages it loads (`make lighthouse`).
@@ -191,7 +191,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("site", type=Path)
     parser.add_argument("out", type=Path)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--port", type=int, default=0)
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
