@@ -15,11 +15,6 @@ canonical links Lighthouse checks point at the pages it loads (`make lighthouse`
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
-import gzip
-import http.server
-import io
 import json
 import os
 import shutil
@@ -27,11 +22,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from macros.project import serve
 from macros.weight import budget_pages
 
 LIGHTHOUSE = Path("node_modules/.bin/lighthouse")
@@ -47,7 +41,6 @@ GOALS: dict[str, dict[str, int]] = {
     "mobile": {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100},
     "desktop": {"performance": 100, "accessibility": 100, "best-practices": 100, "seo": 100},
 }
-COMPRESSED_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
 
 def scores_of(report: dict[str, object]) -> dict[str, int]:
@@ -124,41 +117,6 @@ def render_summary(results: list[Result], runs: int) -> str:
     )
     lines += ["", f"Goals: {goals}. Reports: `<page>-<form factor>.report.html`."]
     return "\n".join(lines) + "\n"
-
-
-class _CompressingHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files with gzip for text, like the hosts the site is published on."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_head(self) -> io.BytesIO | object | None:  # type: ignore[override]
-        path = Path(self.translate_path(self.path))
-        if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
-            path = path / "index.html"
-        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (accepts and path.is_file() and path.suffix in COMPRESSED_TYPES):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-
-@contextlib.contextmanager
-def serve(site: Path, port: int) -> Iterator[str]:
-    handler = functools.partial(_CompressingHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def run_lighthouse(url: str, form_factor: str, output: Path) -> dict[str, int]:

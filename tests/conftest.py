@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from macros.project import PROJECT_PARTS, ROOT, build_env
+from macros.project import PROJECT_PARTS, ROOT, build_env, serve
 from macros.project import copy_project as copy
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -153,19 +153,5 @@ def page(browser: object) -> Iterator[object]:
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """The built site served over HTTP on a free local port, for browser checks."""
-    import functools
-    import http.server
-    import threading
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
+    with serve(built_site, 0) as base:
+        yield base

@@ -16,9 +16,9 @@ from macros.lighthouse import (
     missed_goals,
     render_summary,
     scores_of,
-    serve,
     slug,
 )
+from macros.project import serve
 
 PERFECT = {"performance": 100, "accessibility": 100, "best-practices": 100, "seo": 100}
 
