@@ -178,5 +178,5 @@ def define_env(env: Any) -> None:
     @env.macro  # type: ignore[untyped-decorator]
     def term(ident: str, text: str | None = None) -> str:
         """Link a glossary term, with its definition as a tooltip; unknown ids fail."""
-        terms = {entry.id: entry for entry in _load(datasets.GLOSSARY)}
+        terms = datasets.load_index(datasets.GLOSSARY, data_dir, project)
         return reference.term_link(terms, ident, env.page.file.src_uri, text)

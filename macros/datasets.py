@@ -2,7 +2,8 @@
 
 ``load_dataset`` reads a file once and keeps the result until the file changes
 on disk (``make serve`` edits show on the next rebuild without re-reading the
-untouched files). Every problem found is reported at once, each naming
+untouched files); ``load_index`` gives the same entries by id, built once per
+version of the file. Every problem found is reported at once, each naming
 ``file:line``, the entry id, the field, what is wrong and a hint.
 """
 
@@ -13,7 +14,7 @@ import difflib
 import re
 import types
 import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -78,7 +79,18 @@ DATASETS: dict[str, Dataset[Any]] = {
 }
 
 
-_cache: dict[Path, tuple[tuple[int, int], tuple[Entry, ...], YamlDocument]] = {}
+@dataclass(frozen=True)
+class _Loaded:
+    """One version of a data file: what ``load_dataset`` keeps until the file changes."""
+
+    key: tuple[int, int]
+    """The file's modification time (ns) and size when it was read."""
+    entries: tuple[Entry, ...]
+    doc: YamlDocument
+    by_id: Mapping[str, Entry]
+
+
+_cache: dict[Path, _Loaded] = {}
 
 MAX_PROBLEMS = 100
 """Validation of a file stops after this many problems: fix those and run again."""
@@ -89,6 +101,15 @@ _NOUNS = {"glossary": "glossary term"}
 
 def load_dataset(dataset: Dataset[E], data_dir: Path, root: Path | None = None) -> tuple[E, ...]:
     """The validated entries of ``dataset``, re-read only when its file changed."""
+    return _load(dataset, data_dir, root).entries  # type: ignore[return-value]
+
+
+def load_index(dataset: Dataset[E], data_dir: Path, root: Path | None = None) -> Mapping[str, E]:
+    """The entries of ``load_dataset`` by id (read-only, rebuilt when the file changed)."""
+    return _load(dataset, data_dir, root).by_id  # type: ignore[return-value]
+
+
+def _load(dataset: Dataset[Any], data_dir: Path, root: Path | None) -> _Loaded:
     path = dataset.file_in(data_dir).resolve()
     try:
         stat = path.stat()
@@ -106,17 +127,18 @@ def load_dataset(dataset: Dataset[E], data_dir: Path, root: Path | None = None) 
         ) from None
     key = (stat.st_mtime_ns, stat.st_size)
     cached = _cache.get(path)
-    if cached and cached[0] == key:
-        return cached[1]  # type: ignore[return-value]
+    if cached and cached.key == key:
+        return cached
     doc = read_yaml(path, _display(path, root))
     entries = validate_document(dataset, doc)
-    _cache[path] = (key, entries, doc)
-    return entries
+    by_id = types.MappingProxyType({entry.id: entry for entry in entries})
+    loaded = _cache[path] = _Loaded(key, entries, doc, by_id)
+    return loaded
 
 
 def _document(dataset: Dataset[Any], data_dir: Path) -> YamlDocument | None:
     cached = _cache.get(dataset.file_in(data_dir).resolve())
-    return cached[2] if cached else None
+    return cached.doc if cached else None
 
 
 def load_all(data_dir: Path, root: Path | None = None) -> dict[str, tuple[Entry, ...]]:
@@ -222,7 +244,7 @@ def validate_document(dataset: Dataset[E], doc: YamlDocument) -> tuple[E, ...]:
         )
     problems: list[DataProblem] = []
     entries: list[E] = []
-    first_line_of_id: dict[str, int | None] = {}
+    first_index_of_id: dict[str, int] = {}  # lines only for a message: working them out is slow
     for index, item in enumerate(doc.data):
         if len(problems) >= MAX_PROBLEMS:
             problems.append(
@@ -255,13 +277,13 @@ def validate_document(dataset: Dataset[E], doc: YamlDocument) -> tuple[E, ...]:
                 _problem_from(error, dataset, doc, index, label) for error in exc.errors()
             )
             continue
-        if entry.id in first_line_of_id:
+        if entry.id in first_index_of_id:
+            first_line = doc.line_of((first_index_of_id[entry.id], "id"))
             problems.append(
                 DataProblem(
                     file=doc.file,
                     line=doc.line_of((index, "id")),
-                    message=f"duplicate id '{entry.id}' "
-                    f"(first used on line {first_line_of_id[entry.id]})",
+                    message=f"duplicate id '{entry.id}' (first used on line {first_line})",
                     dataset=dataset.name,
                     entry=label,
                     field="id",
@@ -269,7 +291,7 @@ def validate_document(dataset: Dataset[E], doc: YamlDocument) -> tuple[E, ...]:
                 )
             )
             continue
-        first_line_of_id[entry.id] = doc.line_of((index, "id"))
+        first_index_of_id[entry.id] = index
         entries.append(entry)
     if problems:
         raise DataError(problems)

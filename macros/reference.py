@@ -3,7 +3,10 @@ both generated from the models so they can never drift from the data."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import html
+import posixpath
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -97,8 +100,6 @@ def field_reference(dataset: Dataset[Any]) -> Markup:
 
 def _cell(text: str) -> str:
     """Text safe inside a Markdown table cell on GitHub and in MkDocs."""
-    import html
-
     return html.escape(text, quote=False).replace("|", "\\|").replace("`", "")
 
 
@@ -132,27 +133,31 @@ def with_field_reference(document: str) -> str:
     return f"{head}{GENERATED_START}\n\n{body}\n{GENERATED_END}{tail}"
 
 
-def term_link(terms: dict[str, Any], ident: str, from_page: str, text: str | None = None) -> str:
+def term_link(terms: Mapping[str, Any], ident: str, from_page: str, text: str | None = None) -> str:
     """A Markdown link from ``from_page`` (a docs path) to a glossary entry.
 
     The definition rides along as the link's title, so it shows as a tooltip.
     An unknown id raises with the closest known one, which fails the build.
     """
-    import difflib
-    import html
-    import posixpath
-
     if ident not in terms:
+        import difflib
+
         close = difflib.get_close_matches(ident, sorted(terms), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         raise KeyError(f"{from_page}: '{ident}' is not a term in glossary.yml{hint}")
     entry = terms[ident]
-    target = posixpath.relpath("glossary/index.md", posixpath.dirname(from_page) or ".")
+    target = _glossary_from(posixpath.dirname(from_page))
     # Page authors write Markdown; a name from the data is contributor text: escape it.
     label = text if text is not None else html.escape(entry.name)
     label = label.replace("[", "\\[").replace("]", "\\]")
     title = entry.definition.replace("\\", "\\\\").replace('"', '\\"')
     return f'[{label}]({target}#term-{ident} "{title}")'
+
+
+@lru_cache(maxsize=1024)
+def _glossary_from(folder: str) -> str:
+    """The glossary page, relative to a page in ``folder`` of the docs."""
+    return posixpath.relpath("glossary/index.md", folder or ".")
 
 
 def abbreviations(terms: Iterable[GlossaryTerm]) -> dict[str, str]:
