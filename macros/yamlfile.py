@@ -9,13 +9,23 @@ anchors and aliases (the "billion laughs" expansion), nesting deeper than
 composed (libyaml's composer recurses in C and crashes on very deep input) and
 walked for lines, duplicate keys and values that YAML cannot build, such as
 the date 2026-02-30. Every refusal is a DataError naming the file and line.
+
+That careful path parses the text twice and walks the result twice. A valid
+file, the common case, is parsed once: ``_plain_data`` builds the data straight
+from the parser's events under the same limits, and gives up at the first
+thing it does not expect (a syntax error, an anchor, a tag, a duplicate key, a
+limit reached, a value YAML cannot build...). The careful path then runs and
+names the problem exactly as before. The lines of a valid file are only needed
+for messages (an entry that fails validation), so they are worked out when
+first asked for.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -48,15 +58,36 @@ _UNWANTED = re.compile(
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MERGE = "tag:yaml.org,2002:merge"
+_STR = "tag:yaml.org,2002:str"
+_BUILT_TAGS = frozenset(
+    {
+        "tag:yaml.org,2002:null",
+        "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:int",
+        "tag:yaml.org,2002:float",
+        _TIMESTAMP,
+    }
+)
+"""Implicit tags besides text that ``_plain_data`` builds; any other sends a file
+down the careful path (``<<`` and ``=`` resolve to tags of their own)."""
 
 
 @dataclass(frozen=True)
 class YamlDocument:
-    """Plain Python data plus the 1-based line where each value starts."""
+    """Plain Python data plus the 1-based line where each value starts.
+
+    ``lines`` is worked out from ``text`` on first use: only messages about a
+    problem need it.
+    """
 
     file: str
     data: Any
-    lines: dict[Path_, int]
+    text: str = field(repr=False)
+
+    @cached_property
+    def lines(self) -> dict[Path_, int]:
+        """Where each value starts, by its path from the root."""
+        return _parse_checked(self.text, self.file)[1]
 
     def line_of(self, path: Path_) -> int | None:
         """The line of the deepest known value along ``path``."""
@@ -82,6 +113,125 @@ def parse_yaml(source: str | bytes, file: str) -> YamlDocument:
     else:
         text = source
     _refuse_unwanted_characters(text, file)
+    try:
+        data = _plain_data(text)
+    except _Unusual:
+        data = _parse_checked(text, file)[0]
+    return YamlDocument(file=file, data=data, text=text)
+
+
+class _Unusual(Exception):
+    """``_plain_data`` met something a valid data file does not hold."""
+
+
+def _plain_data(text: str) -> Any:
+    """The data of ``text``, built in one pass over the parser's events.
+
+    Raises _Unusual for anything the careful path (``_parse_checked``) would
+    refuse, or might: an error message is always that path's. Limits hold
+    here too, so hostile input costs no more than a second pass.
+    """
+    loader = SafeLoader(text)
+    try:
+        if loader.yaml_path_resolvers:  # pragma: no cover (nothing registers them)
+            raise _Unusual
+        return _build(loader)
+    except yaml.YAMLError:
+        raise _Unusual from None
+    finally:
+        loader.dispose()
+
+
+_NO_KEY = object()
+
+
+def _build(loader: Any) -> Any:
+    """The one document of ``loader``'s stream, as lists, dicts and scalars."""
+    get_event = loader.get_event
+    resolve = loader.resolve
+    constructors = loader.yaml_constructors
+    unwanted = _UNWANTED.search
+    scalar_event, scalar_node = yaml.ScalarEvent, yaml.ScalarNode
+    mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    collection_ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    if not isinstance(get_event(), yaml.StreamStartEvent):  # pragma: no cover
+        raise _Unusual
+    if not isinstance(get_event(), yaml.DocumentStartEvent):
+        raise _Unusual  # no document: empty, or only comments
+    root: list[Any] = []
+    container: Any = root  # the list or mapping that the next value goes into
+    keys: set[str] | None = None  # in a mapping: the keys so far, as written
+    key: Any = _NO_KEY  # in a mapping: the key whose value comes next
+    stack: list[tuple[Any, set[str] | None]] = []
+    resolved: dict[str, str] = {}  # plain scalar -> its implicit tag (keys repeat a lot)
+    values = 0
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind is scalar_event:
+            if event.anchor is not None or event.tag is not None:
+                raise _Unusual
+            values += 1
+            if values > MAX_VALUES:
+                raise _Unusual
+            written = event.value
+            if unwanted(written):
+                raise _Unusual
+            value: Any = written
+            if event.implicit[0]:  # plain: the resolver reads it as text, a number, a date...
+                tag = resolved.get(written)
+                if tag is None:
+                    tag = resolved[written] = resolve(scalar_node, written, event.implicit)
+                if tag != _STR:
+                    if tag not in _BUILT_TAGS:
+                        raise _Unusual
+                    node = scalar_node(tag, written, event.start_mark, event.end_mark)
+                    try:
+                        value = constructors[tag](loader, node)
+                    except (ValueError, OverflowError):
+                        raise _Unusual from None
+            if keys is None:
+                container.append(value)
+            elif key is _NO_KEY:
+                if written in keys:
+                    raise _Unusual
+                keys.add(written)
+                key = value
+            else:
+                container[key] = value
+                key = _NO_KEY
+        elif kind is mapping_start or kind is sequence_start:
+            if event.anchor is not None or event.tag is not None:
+                raise _Unusual
+            values += 1
+            if values > MAX_VALUES or len(stack) >= MAX_DEPTH:
+                raise _Unusual
+            new: Any = {} if kind is mapping_start else []
+            if keys is None:
+                container.append(new)
+            elif key is _NO_KEY:
+                raise _Unusual  # a list or mapping as a key
+            else:
+                container[key] = new
+            stack.append((container, keys))
+            container, keys, key = new, set() if kind is mapping_start else None, _NO_KEY
+        elif kind in collection_ends:
+            container, keys = stack.pop()
+            key = _NO_KEY
+        elif kind is yaml.DocumentEndEvent:
+            break
+        else:
+            raise _Unusual  # an alias
+    if not isinstance(get_event(), yaml.StreamEndEvent):
+        raise _Unusual  # a second document
+    return root[0]
+
+
+def _parse_checked(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
+    """Screen, compose, check and build ``text``, with the line of every value.
+
+    Every problem raises a DataError naming ``file`` and the line.
+    """
     loader = SafeLoader(text)
     try:
         _screen_events(loader, text, file)
@@ -111,7 +261,7 @@ def parse_yaml(source: str | bytes, file: str) -> YamlDocument:
             ) from None
     finally:
         loader.dispose()
-    return YamlDocument(file=file, data=data, lines=lines)
+    return data, lines
 
 
 def read_yaml(path: Path, display_name: str | None = None) -> YamlDocument:
@@ -241,6 +391,14 @@ def _check_scalar(node: yaml.ScalarNode, file: str, loader: Any) -> None:
         )
     try:
         loader.construct_object(node)
+    except yaml.constructor.ConstructorError:
+        # A bare `=` or `<<` is YAML's "value" or "merge" key, which safe loading cannot build.
+        raise _error(
+            file,
+            line,
+            f"{_short(node.value)} is special in YAML and cannot stand alone as a value",
+            f'quote it to keep it as text: "{node.value}"',
+        ) from None
     except (ValueError, OverflowError) as exc:
         if node.tag == _TIMESTAMP:
             raise _error(

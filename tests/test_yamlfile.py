@@ -40,3 +40,60 @@ def test_oversized_file_is_refused() -> None:
 def test_python_tags_are_not_constructed() -> None:
     with pytest.raises(DataError, match="YAML"):
         parse_yaml("- !!python/object/apply:os.system ['true']\n", "evil.yml")
+
+
+def test_bare_yaml_value_and_merge_keys_are_data_errors_not_crashes() -> None:
+    for source in ("- =\n", "- id: a\n  name: <<\n"):
+        with pytest.raises(DataError, match=r"special in YAML.*quote it"):
+            parse_yaml(source, "f.yml")
+
+
+TRICKY = [
+    "- a: 1\n  a: 2\n",
+    "- &x a\n- *x\n",
+    "- !!str 1\n",
+    "1: a\n'1': b\n",
+    "- [1, {a: b}]\n",
+    "---\n- a\n---\n- b\n",
+    "- 2026-02-30\n",
+    "- 0x1F\n- 1e400\n- .nan\n- ~\n- yes\n",
+    "- {? [a]: b}\n",
+    "# only a comment\n",
+    "",
+    "- 'unterminated\n",
+]
+
+
+def _outcome(source: bytes | str) -> tuple[object, ...]:
+    try:
+        doc = parse_yaml(source, "f.yml")
+    except DataError as exc:
+        return ("error", str(exc))
+    return ("data", repr(doc.data), sorted(doc.lines.items(), key=repr))
+
+
+def test_fast_path_gives_what_the_careful_path_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Valid files are built in one pass; anything unusual goes the careful way.
+
+    Both must agree on every real data file, every corpus case and some tricky
+    input: the same data and lines, or the same error.
+    """
+    from conftest import ROOT
+    from corpus_cases import corpus_cases
+
+    from macros import yamlfile
+
+    sources: list[bytes | str] = [p.read_bytes() for p in sorted((ROOT / "data").glob("*.yml"))]
+    sources += [case.source for case in corpus_cases() if len(case.source) < 300_000]
+    sources += TRICKY
+    fast = [_outcome(source) for source in sources]
+
+    def careful_only(text: str) -> object:
+        raise yamlfile._Unusual
+
+    monkeypatch.setattr(yamlfile, "_plain_data", careful_only)
+    careful = [_outcome(source) for source in sources]
+    assert len(sources) > 80
+    for source, got, expected in zip(sources, fast, careful, strict=True):
+        assert got == expected, source[:200]
+    assert sum(outcome[0] == "data" for outcome in fast) >= 8
