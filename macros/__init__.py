@@ -26,6 +26,7 @@ _SUBMODULES = (
     "facts",
     "reference",
     "codeguard",
+    "tableblocks",
 )
 _loaded_mtimes: dict[str, int] = {}
 
@@ -67,11 +68,19 @@ def _abbreviations_from_glossary(env: Any, glossary: dict[str, str]) -> None:
             extensions[index] = AbbrExtension(glossary=glossary)
 
 
+def _add_markdown_extension(env: Any, extension: Any) -> None:
+    """Add ``extension`` to the build's Markdown extensions, once per config."""
+    extensions = env.conf["markdown_extensions"]
+    if not any(type(existing).__name__ == type(extension).__name__ for existing in extensions):
+        extensions.append(extension)
+
+
 def define_env(env: Any) -> None:
     """Register the data macros with mkdocs-macros (its only entry point)."""
     _fresh_modules()
     from . import codeguard, datasets, facts, reference, tables  # noqa: F401  (codeguard: reloads)
     from .errors import DataError
+    from .tableblocks import TableBlocks
 
     _remember_mtimes()
 
@@ -91,6 +100,7 @@ def define_env(env: Any) -> None:
         return datasets.load_dataset(dataset, data_dir, project)
 
     _abbreviations_from_glossary(env, reference.abbreviations(_load(datasets.GLOSSARY)))
+    _add_markdown_extension(env, TableBlocks())
 
     @env.macro  # type: ignore[untyped-decorator]
     def languages(
