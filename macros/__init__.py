@@ -27,6 +27,7 @@ _SUBMODULES = (
     "reference",
     "codeguard",
     "tableblocks",
+    "termlinks",
 )
 _loaded_mtimes: dict[str, int] = {}
 
@@ -69,18 +70,22 @@ def _abbreviations_from_glossary(env: Any, glossary: dict[str, str]) -> None:
 
 
 def _add_markdown_extension(env: Any, extension: Any) -> None:
-    """Add ``extension`` to the build's Markdown extensions, once per config."""
+    """Add ``extension`` to the build's Markdown extensions, replacing an older copy."""
     extensions = env.conf["markdown_extensions"]
-    if not any(type(existing).__name__ == type(extension).__name__ for existing in extensions):
-        extensions.append(extension)
+    kind = type(extension).__name__
+    kept = [existing for existing in extensions if type(existing).__name__ != kind]
+    extensions[:] = [*kept, extension]
 
 
 def define_env(env: Any) -> None:
     """Register the data macros with mkdocs-macros (its only entry point)."""
     _fresh_modules()
+    from mkdocs.exceptions import PluginError
+
     from . import codeguard, datasets, facts, reference, tables  # noqa: F401  (codeguard: reloads)
     from .errors import DataError
     from .tableblocks import TableBlocks
+    from .termlinks import TermLinks
 
     _remember_mtimes()
 
@@ -90,8 +95,6 @@ def define_env(env: Any) -> None:
     try:
         datasets.load_all(data_dir, project)
     except DataError as exc:
-        from mkdocs.exceptions import PluginError
-
         if annotations := exc.ci_annotations():
             print(annotations, flush=True)  # shown on the pull request's changed lines
         raise PluginError(exc.report()) from None
@@ -101,6 +104,8 @@ def define_env(env: Any) -> None:
 
     _abbreviations_from_glossary(env, reference.abbreviations(_load(datasets.GLOSSARY)))
     _add_markdown_extension(env, TableBlocks())
+    terms = datasets.load_index(datasets.GLOSSARY, data_dir, project)
+    _add_markdown_extension(env, TermLinks(terms, error=PluginError))
 
     @env.macro  # type: ignore[untyped-decorator]
     def languages(
@@ -184,9 +189,3 @@ def define_env(env: Any) -> None:
     def field_reference(dataset: str) -> Markup:
         """The fields of one dataset, generated from its model."""
         return reference.field_reference(datasets.DATASETS[dataset])
-
-    @env.macro  # type: ignore[untyped-decorator]
-    def term(ident: str, text: str | None = None) -> str:
-        """Link a glossary term, with its definition as a tooltip; unknown ids fail."""
-        terms = datasets.load_index(datasets.GLOSSARY, data_dir, project)
-        return reference.term_link(terms, ident, env.page.file.src_uri, text)

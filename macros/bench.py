@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import copy
 import datetime as dt
+import html
 import json
 import os
 import platform
@@ -47,6 +48,7 @@ from typing import Any
 import yaml
 
 from macros.project import PROJECT_PARTS, ROOT, build_env, copy_project
+from macros.termlinks import GLOSSARY_PAGE, anchor
 
 SERVE_PARTS = (*PROJECT_PARTS, "Makefile", "pyproject.toml", "requirements.txt")
 """A copy that ``make serve`` runs in."""
@@ -96,10 +98,17 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_post_build(config):
     glossary = None
+    terms = {}
     for extension in config["markdown_extensions"]:
         if isinstance(extension, AbbrExtension):
             glossary = extension.getConfig("glossary")
+        if type(extension).__name__ == "TermLinks":
+            terms = {
+                ident: {"name": term.name, "definition": term.definition}
+                for ident, term in extension.terms.items()
+            }
     (OUT / "abbreviations.json").write_text(json.dumps(glossary), encoding="utf-8")
+    (OUT / "terms.json").write_text(json.dumps(terms), encoding="utf-8")
 '''
 
 # mkdocs.utils.meta.YAML_RE: how MkDocs splits front matter from the body.
@@ -305,9 +314,11 @@ def render_summary(results: Results) -> str:
         "- base: the project as it is.",
         "- static: every page's Markdown as mkdocs-macros rendered it (captured by a "
         "MkDocs hook), written back under the page's front matter without "
-        "`render_macros`; the `macros` plugin removed and the glossary abbreviations "
-        "it gives the `abbr` extension written into mkdocs.yml. Each page's "
-        "`<article>` HTML is identical to base's.",
+        "`render_macros`, with each glossary link (`[text](term:id)`) written out as "
+        "the plain link it becomes; the `macros` plugin removed, and with it the two "
+        "Markdown extensions it adds (glossary links, generated-table blocks), and the "
+        "glossary abbreviations it gives the `abbr` extension written into mkdocs.yml. "
+        "Each page's `<article>` HTML is identical to base's.",
         f"- rows10: every data file with {FACTOR} times its entries (copies get ids "
         "`<id>-copyN` and names `<name> (copy N)`; references still point to the "
         "originals); it passes `python -m macros.check`.",
@@ -482,6 +493,28 @@ def nav_pages(nav: Any) -> list[str]:
 # ---------------------------------------------------------------- variants
 
 
+TERM_LINK = re.compile(r"\[([^\]]*)\]\(term:([a-z0-9-]+)\)")
+
+
+def with_static_term_links(markdown: str, terms: dict[str, dict[str, str]]) -> str:
+    """``markdown`` with each ``[text](term:id)`` written out as the link it becomes.
+
+    What macros.termlinks does in the build, done in the text, so the static
+    twin needs no glossary: ``/glossary/index.md#term-id`` with the definition
+    as the title, and the term's name where the label is empty.
+    """
+
+    def link(match: re.Match[str]) -> str:
+        label, ident = match.groups()
+        term = terms[ident]
+        if not label.strip():
+            label = html.escape(term["name"]).replace("[", "\\[").replace("]", "\\]")
+        title = term["definition"].replace("\\", "\\\\").replace('"', '\\"')
+        return f'[{label}]({GLOSSARY_PAGE}#{anchor(ident)} "{title}")'
+
+    return TERM_LINK.sub(link, markdown)
+
+
 def static_page(source: str, rendered: str) -> str:
     """A page with body ``rendered`` under ``source``'s front matter, minus ``render_macros``."""
     match = FRONT_MATTER.match(source)
@@ -499,7 +532,8 @@ def prerender_pages(project: Path, capture: Path) -> int:
     """Turn ``project`` into its static twin; return the number of pages rewritten.
 
     One build with a capture hook saves each page's Markdown after mkdocs-macros
-    rendered it; those bodies go back into the pages, the ``macros`` plugin
+    rendered it; those bodies go back into the pages with their glossary links
+    written out, the ``macros`` plugin (and the Markdown extensions it adds)
     leaves mkdocs.yml, and the glossary abbreviations it fed to the ``abbr``
     extension are written into mkdocs.yml, so the HTML stays the same.
     """
@@ -517,11 +551,13 @@ def prerender_pages(project: Path, capture: Path) -> int:
         config_path.write_text(original, encoding="utf-8")
 
     docs = project / "docs"
+    terms = json.loads((capture / "terms.json").read_text(encoding="utf-8"))
     captured = sorted(p for p in (capture / "pages").rglob("*") if p.is_file())
     for path in captured:
         page = docs / path.relative_to(capture / "pages")
         source = page.read_text(encoding="utf-8")
-        page.write_text(static_page(source, path.read_text(encoding="utf-8")), encoding="utf-8")
+        rendered = with_static_term_links(path.read_text(encoding="utf-8"), terms)
+        page.write_text(static_page(source, rendered), encoding="utf-8")
 
     config = without_plugin(original, "macros")
     glossary = json.loads((capture / "abbreviations.json").read_text(encoding="utf-8"))

@@ -34,13 +34,13 @@ MACRO_DATASETS: dict[str, tuple[str, ...]] = {
     "notable_users": ("languages",),
     "web_share": ("languages",),
     "data_catalog": tuple(DATASETS),
-    "term": ("glossary",),
 }
 EVERY_PAGE = re.compile(
     r"^(mkdocs[\w-]*\.yml|macros/.*\.py|docs/\.overrides/.*|docs/assets/.*|"
     r"requirements\.txt|data/glossary\.yml)$"
 )
 _MACRO_CALL = re.compile(r"\{\{-?\s*([a-z_]+)\(")
+_TERM_LINK = re.compile(r"\]\(term:[a-z0-9-]+")  # [text](term:id), see macros/termlinks.py
 _SNIPPET = re.compile(r"""^\s*-{1,}8<-{1,}\s+["']([^"']+)["']""", re.MULTILINE)
 
 
@@ -72,6 +72,8 @@ def read_page(docs_dir: Path, path: Path) -> Page:
     if meta.get("render_macros"):
         for macro in _MACRO_CALL.findall(text):
             used.update(MACRO_DATASETS.get(macro, ()))
+    if _TERM_LINK.search(text):
+        used.add("glossary")
     return Page(
         source=source,
         title=str(meta.get("title") or source),

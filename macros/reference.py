@@ -4,9 +4,7 @@ both generated from the models so they can never drift from the data."""
 from __future__ import annotations
 
 import html
-import posixpath
-from collections.abc import Iterable, Mapping
-from functools import lru_cache
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -131,33 +129,6 @@ def with_field_reference(document: str) -> str:
         raise ValueError("the generated field reference markers are missing")
     body = field_reference_markdown(DATASETS.values())
     return f"{head}{GENERATED_START}\n\n{body}\n{GENERATED_END}{tail}"
-
-
-def term_link(terms: Mapping[str, Any], ident: str, from_page: str, text: str | None = None) -> str:
-    """A Markdown link from ``from_page`` (a docs path) to a glossary entry.
-
-    The definition rides along as the link's title, so it shows as a tooltip.
-    An unknown id raises with the closest known one, which fails the build.
-    """
-    if ident not in terms:
-        import difflib
-
-        close = difflib.get_close_matches(ident, sorted(terms), n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        raise KeyError(f"{from_page}: '{ident}' is not a term in glossary.yml{hint}")
-    entry = terms[ident]
-    target = _glossary_from(posixpath.dirname(from_page))
-    # Page authors write Markdown; a name from the data is contributor text: escape it.
-    label = text if text is not None else html.escape(entry.name)
-    label = label.replace("[", "\\[").replace("]", "\\]")
-    title = entry.definition.replace("\\", "\\\\").replace('"', '\\"')
-    return f'[{label}]({target}#term-{ident} "{title}")'
-
-
-@lru_cache(maxsize=1024)
-def _glossary_from(folder: str) -> str:
-    """The glossary page, relative to a page in ``folder`` of the docs."""
-    return posixpath.relpath("glossary/index.md", folder or ".")
 
 
 def abbreviations(terms: Iterable[GlossaryTerm]) -> dict[str, str]:

@@ -4,7 +4,7 @@ A macro's table reaches Markdown as a raw HTML block, and Python-Markdown
 finds where such a block ends by running it through an HTML parser, tag by
 tag. For the tables that is wasted work: they are whole, escaped HTML from
 :mod:`macros.tables`, and nothing inside them is Markdown. :class:`TableBlocks`
-recognises them by their first and last line and puts them in Markdown's raw
+recognizes them by their first and last line and puts them in Markdown's raw
 HTML store in one step, which is what the parser would have done in the end.
 Only a block with a blank line (or the page's edge) on both sides is taken.
 

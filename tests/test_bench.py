@@ -116,6 +116,15 @@ def test_static_page_keeps_front_matter_but_render_macros() -> None:
     assert bench.static_page("# No front matter\n", "body") == "body"
 
 
+def test_static_term_links_are_written_out_as_the_build_makes_them() -> None:
+    terms = {"jit": {"name": "JIT [x]", "definition": 'Says "hi" \\ then'}}
+    text = "A [compiler](term:jit), a [](term:jit) and `code`."
+    assert bench.with_static_term_links(text, terms) == (
+        'A [compiler](/glossary/index.md#term-jit "Says \\"hi\\" \\\\ then"), '
+        'a [JIT \\[x\\]](/glossary/index.md#term-jit "Says \\"hi\\" \\\\ then") and `code`.'
+    )
+
+
 def test_edited_languages_changes_one_visible_value() -> None:
     text = (ROOT / "data" / "languages.yml").read_text(encoding="utf-8")
     edited = bench.edited_languages(text, "Bench marker 1 abc")
@@ -249,6 +258,7 @@ def test_static_variant_renders_the_same_articles_as_base(tmp_path: Path) -> Non
         assert "render_macros" not in text, page
     languages = (static / "docs" / "languages" / "index.md").read_text(encoding="utf-8")
     assert 'data-dataset="languages"' in languages, "the table is not written into the page"
+    assert "](term:" not in languages and "](/glossary/index.md#term-" in languages
 
     bench.mkdocs_build(base, tmp_path / "site-base")
     bench.mkdocs_build(static, tmp_path / "site-static")

@@ -43,6 +43,15 @@ def test_an_example_affects_the_pages_that_include_it(docs: Path) -> None:
     assert reasons == {"apis/rest.md": ["includes `first-endpoint/go/main.go`"]}
 
 
+def test_glossary_links_make_a_page_use_the_glossary_without_macros(docs: Path) -> None:
+    (docs / "apis" / "rest.md").write_text(
+        "---\ntitle: REST\n---\n# REST\nA [stateless](term:stateless) API.\n", encoding="utf-8"
+    )
+    pages = {page.source: page for page in site_pages(docs)}
+    assert "glossary" in pages["apis/rest.md"].datasets
+    assert "glossary" not in pages["notes.md"].datasets
+
+
 def test_macro_calls_count_only_on_pages_that_render_them(docs: Path) -> None:
     _, reasons = affected_pages(["data/tools.yml"], site_pages(docs))
     assert reasons == {}
