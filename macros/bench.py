@@ -53,7 +53,7 @@ from macros.termlinks import GLOSSARY_PAGE, anchor
 SERVE_PARTS = (*PROJECT_PARTS, "Makefile", "pyproject.toml", "requirements.txt")
 """A copy that ``make serve`` runs in."""
 
-VARIANTS = ("base", "static", "rows10", "pages10")
+VARIANTS = ("base", "static", "rows10", "rows10-static", "pages10")
 FACTOR = 10
 
 DATA_LAYER_GOAL = 1.10
@@ -270,6 +270,23 @@ def evaluate(
     return tuple(checks)
 
 
+def where_rows_time_goes(builds: dict[str, BuildResult]) -> list[str]:
+    """The x10 rows build set against its own pre-rendered twin (context, no goal)."""
+    if "rows10-static" not in builds:
+        return []
+    base, static = builds["base"].wall.median, builds["static"].wall.median
+    rows, rows_static = builds["rows10"].wall.median, builds["rows10-static"].wall.median
+    return [
+        "",
+        f"With {FACTOR} times the rows, the pre-rendered twin alone takes "
+        f"{rows_static:.2f} s, {rows_static / static:.3f} times the pre-rendered base "
+        f"({static:.2f} s): that much comes from the bigger pages themselves (MkDocs and "
+        "the search index read every table). Against that twin, the data layer costs "
+        f"{rows / rows_static:.3f} ({rows:.2f} s), where at today's size it costs "
+        f"{base / static:.3f}.",
+    ]
+
+
 def _figure(value: float, unit: str) -> str:
     if value != value:  # NaN: nothing measured
         return "n/a"
@@ -294,6 +311,7 @@ def render_summary(results: Results) -> str:
         )
     missed = [check.measure for check in results.checks if not check.ok]
     lines += ["", f"Goals missed: {', '.join(missed)}." if missed else "Every goal met."]
+    lines += where_rows_time_goes(results.builds)
     serve = results.serve
     lines += [
         "",
@@ -307,9 +325,9 @@ def render_summary(results: Results) -> str:
         "`python -m mkdocs build --strict --clean` (a subprocess; wall time, start-up "
         "included) with NO_MKDOCS_2_WARNING=1, ATLAS_GIT_DATES=false and "
         "PYTHONDONTWRITEBYTECODE=1, as `make build` sets them. Every variant is built "
-        f"once to warm up and checked, then {results.runs} rounds each build base, static, "
-        "rows10 and pages10 in turn; the table shows medians (raw samples, minimum and "
-        "maximum are in the JSON file).",
+        f"once to warm up and checked, then {results.runs} rounds each build "
+        f"{', '.join(results.builds)} in turn; the table shows medians (raw samples, "
+        "minimum and maximum are in the JSON file).",
         "",
         "- base: the project as it is.",
         "- static: every page's Markdown as mkdocs-macros rendered it (captured by a "
@@ -322,6 +340,8 @@ def render_summary(results: Results) -> str:
         f"- rows10: every data file with {FACTOR} times its entries (copies get ids "
         "`<id>-copyN` and names `<name> (copy N)`; references still point to the "
         "originals); it passes `python -m macros.check`.",
+        "- rows10-static: rows10 pre-rendered the way static is; its `<article>` HTML "
+        "is identical to rows10's.",
         f"- pages10: the pages copied {FACTOR - 1} times into `docs/copy-N/`, each under "
         "a nav section `Copy N` that mirrors the original nav.",
     ]
@@ -634,17 +654,17 @@ def multiply_pages(project: Path, factor: int) -> int:
 
 
 def prepare_variants(work: Path) -> dict[str, tuple[Path, int]]:
-    """The four copies to build, each with its page count."""
+    """The copies to build, each with its page count."""
     projects: dict[str, tuple[Path, int]] = {}
     for name in VARIANTS:
         project = copy_project(work / name)
         write_exports(project)
-        if name == "static":
-            prerender_pages(project, work / "capture")
-        elif name == "rows10":
+        if name.startswith("rows10"):
             multiply_rows(project / "data", FACTOR)
             check_data(project)
             write_exports(project)
+        if name.endswith("static"):
+            prerender_pages(project, work / f"capture-{name}")
         elif name == "pages10":
             multiply_pages(project, FACTOR)
         projects[name] = (project, count_pages(project / "docs"))
@@ -869,17 +889,19 @@ def run_benchmark(runs: int, make_test: bool, log: Callable[[str], None] = _log)
     date = dt.datetime.now(dt.timezone.utc).date().isoformat()
     with tempfile.TemporaryDirectory(prefix="atlas-bench-") as tmp:
         work = Path(tmp)
-        log("preparing base, static, rows10 and pages10")
+        log("preparing " + ", ".join(VARIANTS))
         projects = prepare_variants(work)
         sites = {name: work / "sites" / name for name in VARIANTS}
         for name in VARIANTS:
             build = mkdocs_build(projects[name][0], sites[name])
             log(f"warm-up {name}: {build.seconds:.2f} s, {projects[name][1]} pages")
-        different = article_differences(sites["base"], sites["static"])
-        if different:
-            raise BenchError(
-                "the static variant's article HTML differs from base's on: " + ", ".join(different)
-            )
+        for built, twin in (("base", "static"), ("rows10", "rows10-static")):
+            different = article_differences(sites[built], sites[twin])
+            if different:
+                raise BenchError(
+                    f"the {twin} variant's article HTML differs from {built}'s on: "
+                    + ", ".join(different)
+                )
         samples: dict[str, list[Build]] = {name: [] for name in VARIANTS}
         for number in range(1, runs + 1):
             for name in VARIANTS:

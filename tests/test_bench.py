@@ -162,6 +162,7 @@ def fake_results(rows10: float = 2.2, make_exit: int = 0) -> bench.Results:
         "base": _build(50, 2.0),
         "static": _build(50, 1.9),
         "rows10": _build(50, rows10),
+        "rows10-static": _build(50, 2.0),
         "pages10": _build(500, 15.0),
     }
     serve = bench.ServeResult("make serve", 3.0, bench.median_summary([0.8, 0.9]), 0)
@@ -194,6 +195,13 @@ def test_render_summary_marks_a_missed_goal() -> None:
     failed = fake_results(make_exit=2)
     assert not failed.ok
     assert "exit status 0 (got 2)" in bench.render_summary(failed)
+
+
+def test_summary_sets_the_rows_build_against_its_pre_rendered_twin() -> None:
+    summary = bench.render_summary(fake_results(rows10=2.2))
+    # twin 2.0 s over static 1.9 s; rows10 2.2 s over its twin; base 2.0 over static 1.9
+    assert "the pre-rendered twin alone takes 2.00 s, 1.053 times the pre-rendered base" in summary
+    assert "the data layer costs 1.100 (2.20 s), where at today's size it costs 1.053." in summary
 
 
 def test_pages_goal_compares_seconds_per_page() -> None:
