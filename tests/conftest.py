@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -117,7 +118,9 @@ def offline_bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 # Browser checks drive Debian's Chromium through Playwright; never `playwright install`.
-CHROMIUM = Path("/usr/bin/chromium")
+# Elsewhere (a GitHub runner has Google Chrome) CHROMIUM names the browser, as for
+# `make pdf` and `make lighthouse`.
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
