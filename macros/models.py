@@ -122,6 +122,12 @@ class Source(Model):
         min_length=1, description="The fields of this entry that the page supports."
     )
     accessed: CheckedOn = Field(description="When the page was read, as YYYY-MM-DD.")
+    evidence: Text | None = Field(
+        default=None,
+        description="What the page shows, so a reviewer can check it in a minute: for a first "
+        "release the oldest release tag and its date (e.g. 'tag 0.0.1, 2010-01-03') or the "
+        "announcement's title and date; for a license the file and what it says.",
+    )
 
 
 class Release(Model):
@@ -370,6 +376,7 @@ class Database(Entry):
     license: Spdx | None = Field(
         default=None, description="Its license; LicenseRef-Proprietary for closed products."
     )
+    repository: HttpsUrl | None = Field(default=None, description="Where its source lives.")
     website: HttpsUrl | None = Field(default=None, description="Its official site.")
 
 
@@ -397,6 +404,7 @@ class WebServer(Entry):
     strengths: Uses = Field(description="What it does well.")
     first_release: Release | None = Field(default=None, description="The first public release.")
     license: Spdx | None = Field(default=None, description="Its license.")
+    repository: HttpsUrl | None = Field(default=None, description="Where its source lives.")
     website: HttpsUrl | None = Field(default=None, description="Its official site.")
 
 
@@ -463,6 +471,7 @@ class Tool(Entry):
     license: Spdx | None = Field(
         default=None, description="Its license; LicenseRef-Proprietary for closed products."
     )
+    repository: HttpsUrl | None = Field(default=None, description="Where its source lives.")
     website: HttpsUrl | None = Field(default=None, description="Its official site.")
 
 
