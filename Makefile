@@ -48,8 +48,8 @@ $(NODE_STAMP): package-lock.json
 node: $(NODE_STAMP) ## Install the npm checkers from package-lock.json (needs: apt-get install npm)
 
 EXPORTS := docs/downloads/data/index.json
-$(EXPORTS): $(STAMP) $(wildcard data/*.yml) $(wildcard macros/*.py)
-	$(BIN)/python -m macros.exports docs/downloads/data data
+$(EXPORTS): $(STAMP) $(wildcard data/*.yml) $(wildcard macros/*.py) scripts/exports.py
+	$(BIN)/python -m scripts.exports docs/downloads/data data
 
 exports: $(EXPORTS) ## Write the JSON/CSV exports and schemas served by the site
 
@@ -64,7 +64,7 @@ OFFLINE_ZIP := dist/backend-atlas-$(VERSION)-html.zip
 
 offline: $(EXPORTS) ## Build the offline HTML edition into $(OFFLINE_ZIP) (opens from file://)
 	$(BIN)/mkdocs build --strict --clean --config-file mkdocs-offline.yml --site-dir build/offline
-	$(BIN)/python -m macros.bundle build/offline $(OFFLINE_ZIP) backend-atlas-$(VERSION)
+	$(BIN)/python -m scripts.bundle build/offline $(OFFLINE_ZIP) backend-atlas-$(VERSION)
 
 PDF := dist/backend-atlas-$(VERSION).pdf
 EDITION_DATE := $(shell git log -1 --format=%cd --date=format:'%-d %B %Y' 2>/dev/null)
@@ -72,11 +72,11 @@ EDITION_DATE := $(shell git log -1 --format=%cd --date=format:'%-d %B %Y' 2>/dev
 pdf: $(EXPORTS) ## Build the PDF edition into $(PDF) (needs: apt-get install chromium)
 	ATLAS_EDITION="$(VERSION)" ATLAS_EDITION_DATE="$(EDITION_DATE)" \
 	  $(BIN)/mkdocs build --strict --clean --config-file mkdocs-pdf.yml --site-dir build/pdf-site
-	$(BIN)/python -m macros.pdf build/pdf-site $(PDF) "$(VERSION)"
+	$(BIN)/python -m scripts.pdf build/pdf-site $(PDF) "$(VERSION)"
 
 weight: $(EXPORTS) ## Page weight of every page (budget: 150 KB compressed, 15 requests)
 	$(BIN)/mkdocs build --strict --clean --quiet --site-dir build/weight-site
-	$(BIN)/python -m macros.weight build/weight-site
+	$(BIN)/python -m scripts.weight build/weight-site
 
 # Lighthouse loads the pages from this address; the site is built for it, so
 # its canonical links point where Lighthouse looks.
@@ -86,20 +86,20 @@ LIGHTHOUSE_RUNS ?= 5
 lighthouse: $(EXPORTS) $(NODE_STAMP) ## Lighthouse, mobile and desktop, on the budgeted pages: reports in build/lighthouse
 	SITE_URL=http://127.0.0.1:$(LIGHTHOUSE_PORT)/ \
 	  $(BIN)/mkdocs build --strict --clean --quiet --site-dir build/lighthouse-site
-	$(BIN)/python -m macros.lighthouse build/lighthouse-site build/lighthouse \
+	$(BIN)/python -m scripts.lighthouse build/lighthouse-site build/lighthouse \
 	  --runs $(LIGHTHOUSE_RUNS) --port $(LIGHTHOUSE_PORT)
 
 bench: $(STAMP) ## Time the build (vs no data layer, x10 rows, x10 pages), live edit and make test: bench/results/
-	$(BIN)/python -m macros.bench bench/results
+	$(BIN)/python -m scripts.bench bench/results
 
 new-entry: $(STAMP) ## Add a new entry to fill in: make new-entry DATASET=frameworks
 	@test -n "$(DATASET)" || { echo "usage: make new-entry DATASET=<languages|frameworks|databases|web-servers|api-styles|architectures|tools|glossary>"; exit 2; }
-	$(BIN)/python -m macros.scaffold $(DATASET)
+	$(BIN)/python -m scripts.scaffold $(DATASET)
 
 lint: $(STAMP) ## Static checks: data, ruff, ruff format, mypy, markdownlint, codespell
-	$(BIN)/python -m macros.check data
-	$(BIN)/ruff check macros tests docs/examples
-	$(BIN)/ruff format --check macros tests docs/examples
+	$(BIN)/python -m scripts.check data
+	$(BIN)/ruff check macros scripts tests docs/examples
+	$(BIN)/ruff format --check macros scripts tests docs/examples
 	$(BIN)/mypy
 	$(BIN)/pymarkdown scan -r docs README.md CONTRIBUTING.md
 	$(BIN)/codespell
@@ -117,21 +117,21 @@ test-fast: $(STAMP) ## Run the tests that need no site build
 	$(BIN)/python -m pytest -m "not build and not tools and not serve and not browser"
 
 schemas: $(STAMP) ## Regenerate data/schemas/*.schema.json and CONTRIBUTING.md's field reference from the models
-	$(BIN)/python -m macros.schemas data/schemas
-	$(BIN)/python -m macros.reference CONTRIBUTING.md
+	$(BIN)/python -m scripts.schemas data/schemas
+	$(BIN)/python -m scripts.reference CONTRIBUTING.md
 
 validate: $(STAMP) ## Check the data files only (a second; make test runs it too)
-	$(BIN)/python -m macros.check data
+	$(BIN)/python -m scripts.check data
 
 golden: $(STAMP) ## Rewrite the golden files of rendered tables (review the diff!)
-	$(BIN)/python -m pytest tests/test_tables.py --update-goldens
+	$(BIN)/python -m pytest tests/macros/test_tables.py --update-goldens
 
 lock: $(STAMP) ## Re-resolve requirements.txt from pyproject.toml (with hashes)
 	$(BIN)/uv pip compile pyproject.toml --group browser --group lint --universal \
 		--python-version 3.10 --generate-hashes --quiet -o requirements.txt
 
-vendor: $(STAMP) ## Refresh the vendored browser scripts from npm (versions in macros/vendor.py)
-	$(BIN)/python -m macros.vendor
+vendor: $(STAMP) ## Refresh the vendored browser scripts from npm (versions in scripts/vendor.py)
+	$(BIN)/python -m scripts.vendor
 
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf $(SITE_DIR) build dist docs/downloads/data .pytest_cache .mypy_cache .ruff_cache

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 import yaml
 
-from macros.project import PROJECT_PARTS, ROOT, build_env, serve
-from macros.project import copy_project as copy
+from scripts.project import PROJECT_PARTS, ROOT, build_env, serve
+from scripts.project import copy_project as copy
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 __all__ = ["PROJECT_PARTS", "ROOT", "build_env"]
@@ -58,7 +58,7 @@ def mkdocs_build(
 
 def write_exports(project: Path) -> None:
     """The data downloads the site links to (``make exports`` does the same)."""
-    from macros.exports import write_exports as write
+    from scripts.exports import write_exports as write
 
     write(project / "data", project / "docs" / "downloads" / "data")
 
@@ -106,7 +106,7 @@ def offline_bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """
     import zipfile
 
-    from macros.bundle import zip_tree
+    from scripts.bundle import zip_tree
 
     work = tmp_path_factory.mktemp("offline")
     build_project(work / "site", "mkdocs-offline.yml")
