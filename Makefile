@@ -34,6 +34,9 @@ $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt
 	$(BIN)/python -m pip check
+	@# mkdocs.yml names the project's own modules (macros.glossary, ...): any engine
+	@# run from this venv imports them from this checkout, as `python -m` would.
+	$(BIN)/python -c 'import pathlib, sys, sysconfig; pathlib.Path(sysconfig.get_paths()["purelib"], "backend_atlas.pth").write_text(sys.argv[1] + "\n")' "$(CURDIR)"
 	@touch $@
 
 venv: $(STAMP) ## Create or update .venv from requirements.txt (hash-checked)

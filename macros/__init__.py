@@ -1,12 +1,17 @@
-"""Backend Atlas macros: the glue between MkDocs and the pure modules beside it.
+"""Backend Atlas macros: what MkDocs imports, and nothing else.
 
-``define_env`` only registers. Loading (``datasets``), models (``models``) and
-rendering (``tables``) are plain functions that never import MkDocs, so they are
-unit-tested without a build and would move unchanged to another generator.
+``define_env`` (mkdocs-macros' entry point) validates the data and registers
+the table macros; the Markdown extensions (``macros.glossary``,
+``macros.termlinks``, ``macros.tableblocks``) are declared in mkdocs.yml and
+the theme hook (``macros/theme.py``) under ``hooks:``. Loading (``datasets``),
+models (``models``) and rendering (``tables``) are plain functions that never
+import MkDocs, so they are unit-tested without a build and would move unchanged
+to another generator. The commands that make and CI run live in ``scripts/``.
 """
 
 from __future__ import annotations
 
+import ast
 import importlib
 import sys
 from pathlib import Path
@@ -16,78 +21,102 @@ from markupsafe import Markup
 
 __all__ = ["define_env"]
 
-_SUBMODULES = (
-    "errors",
-    "yamlfile",
-    "models",
-    "datasets",
-    "schemas",
-    "tables",
-    "facts",
-    "reference",
-    "codeguard",
-    "tableblocks",
-    "termlinks",
-)
-_loaded_mtimes: dict[str, int] = {}
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+# importlib.reload runs this file again in the same namespace: keep what the
+# previous build saw, so a rebuild can tell whether anything changed.
+_seen: dict[str, int] = globals().get("_seen", {})
 
 
-def _fresh_modules() -> None:
-    """Reload the pure modules whose source changed since the last build.
+def _sources() -> dict[str, int]:
+    """Modification time of every Python file of the package, by module name."""
+    return {
+        (
+            __name__ if path.stem == "__init__" else f"{__name__}.{path.stem}"
+        ): path.stat().st_mtime_ns
+        for path in sorted(PACKAGE_DIR.glob("*.py"))
+    }
+
+
+def _local_imports(module: str) -> set[str]:
+    """The modules of this package that ``module``'s source imports."""
+    path = PACKAGE_DIR / ("__init__.py" if module == __name__ else f"{module.split('.')[-1]}.py")
+    found: set[str] = set()
+    for node in _runtime_nodes(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            names = [node.module] if node.module else [alias.name for alias in node.names]
+            found.update(f"{__name__}.{name.split('.')[0]}" for name in names)
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(f"{__name__}."):
+            found.add(f"{__name__}.{node.module.split('.')[1]}")  # type: ignore[union-attr]
+    return found - {module}
+
+
+def _runtime_nodes(tree: ast.AST) -> list[ast.AST]:
+    """Every node of ``tree`` but those under ``if TYPE_CHECKING:`` (not imported at run time)."""
+    nodes: list[ast.AST] = []
+    pending = [tree]
+    while pending:
+        node = pending.pop()
+        nodes.append(node)
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            pending.extend(node.orelse)
+            continue
+        pending.extend(ast.iter_child_nodes(node))
+    return nodes
+
+
+def reload_order(modules: set[str]) -> list[str]:
+    """``modules`` with each after the package modules it imports (the package last)."""
+    order: list[str] = []
+
+    def visit(name: str, path: tuple[str, ...]) -> None:
+        if name in order or name in path or name not in modules:
+            return
+        for dependency in sorted(_local_imports(name)):
+            visit(dependency, (*path, name))
+        order.append(name)
+
+    for name in sorted(modules - {__name__}):
+        visit(name, ())
+    return [*order, __name__] if __name__ in modules else order
+
+
+def reload_if_changed() -> bool:
+    """Reload every loaded ``macros`` module when any file of the package changed.
 
     ``mkdocs serve`` keeps this package in ``sys.modules`` between rebuilds, so
-    without this an edit to ``macros/*.py`` would not show until a restart.
-    Modules are reloaded in dependency order, and everything after the first
-    changed one is reloaded too, so no module keeps a stale import.
+    without this an edit under macros/ would not show until a restart. When a
+    file changed, every loaded module of the package is reloaded, each after the
+    modules it imports, so none keeps a stale import; the package itself comes
+    last. The first build only records what it saw. True when it reloaded.
     """
-    reload_rest = False
-    for name in _SUBMODULES:
-        module = sys.modules.get(f"{__name__}.{name}")
-        if module is None or module.__file__ is None:
-            continue
-        changed = _loaded_mtimes.get(name) != Path(module.__file__).stat().st_mtime_ns
-        if reload_rest or changed:
-            importlib.reload(module)
-            reload_rest = True
-    _remember_mtimes()
-
-
-def _remember_mtimes() -> None:
-    for name in _SUBMODULES:
-        module = sys.modules.get(f"{__name__}.{name}")
-        if module is not None and module.__file__ is not None:
-            _loaded_mtimes[name] = Path(module.__file__).stat().st_mtime_ns
-
-
-def _abbreviations_from_glossary(env: Any, glossary: dict[str, str]) -> None:
-    """Give the ``abbr`` extension the glossary's abbreviations, for tooltips on every page."""
-    from markdown.extensions.abbr import AbbrExtension
-
-    extensions = env.conf["markdown_extensions"]
-    for index, extension in enumerate(extensions):
-        if extension == "abbr" or isinstance(extension, AbbrExtension):
-            extensions[index] = AbbrExtension(glossary=glossary)
-
-
-def _add_markdown_extension(env: Any, extension: Any) -> None:
-    """Add ``extension`` to the build's Markdown extensions, replacing an older copy."""
-    extensions = env.conf["markdown_extensions"]
-    kind = type(extension).__name__
-    kept = [existing for existing in extensions if type(existing).__name__ != kind]
-    extensions[:] = [*kept, extension]
+    sources = _sources()
+    changed = bool(_seen) and sources != _seen
+    _seen.clear()
+    _seen.update(sources)
+    if not changed:
+        return False
+    loaded = {name for name in sources if name in sys.modules}
+    for name in reload_order(loaded):
+        importlib.reload(sys.modules[name])
+    return True
 
 
 def define_env(env: Any) -> None:
     """Register the data macros with mkdocs-macros (its only entry point)."""
-    _fresh_modules()
+    if reload_if_changed():
+        # This function may itself have been edited: run the new one.
+        sys.modules[__name__].define_env_now(env)
+        return
+    define_env_now(env)
+
+
+def define_env_now(env: Any) -> None:
+    """Validate every data file, then register the macros (after any reload)."""
     from mkdocs.exceptions import PluginError
 
-    from . import codeguard, datasets, facts, reference, tables  # noqa: F401  (codeguard: reloads)
+    from . import datasets, facts, reference, tables
     from .errors import DataError
-    from .tableblocks import TableBlocks
-    from .termlinks import TermLinks
-
-    _remember_mtimes()
 
     project = Path(env.project_dir)
     data_dir = project / "data"
@@ -101,11 +130,6 @@ def define_env(env: Any) -> None:
 
     def _load(dataset: datasets.Dataset[Any]) -> tuple[Any, ...]:
         return datasets.load_dataset(dataset, data_dir, project)
-
-    _abbreviations_from_glossary(env, reference.abbreviations(_load(datasets.GLOSSARY)))
-    _add_markdown_extension(env, TableBlocks())
-    terms = datasets.load_index(datasets.GLOSSARY, data_dir, project)
-    _add_markdown_extension(env, TermLinks(terms, error=PluginError))
 
     @env.macro  # type: ignore[untyped-decorator]
     def languages(

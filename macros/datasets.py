@@ -9,18 +9,13 @@ version of the file. Every problem found is reported at once, each naming
 
 from __future__ import annotations
 
-import datetime as dt
-import difflib
-import re
 import types
-import typing
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
+from pydantic import ValidationError
 
 from .errors import DataError, DataProblem
 from .models import (
@@ -33,8 +28,8 @@ from .models import (
     Language,
     Tool,
     WebServer,
-    is_placeholder,
 )
+from .problems import closest_hint, display_path, entry_label, kind_of, problem_from
 from .yamlfile import YamlDocument, read_yaml
 
 E = TypeVar("E", bound=Entry)
@@ -117,7 +112,7 @@ def _load(dataset: Dataset[Any], data_dir: Path, root: Path | None) -> _Loaded:
         raise DataError(
             [
                 DataProblem(
-                    file=_display(path, root),
+                    file=display_path(path, root),
                     line=None,
                     message="data file is missing",
                     dataset=dataset.name,
@@ -129,7 +124,7 @@ def _load(dataset: Dataset[Any], data_dir: Path, root: Path | None) -> _Loaded:
     cached = _cache.get(path)
     if cached and cached.key == key:
         return cached
-    doc = read_yaml(path, _display(path, root))
+    doc = read_yaml(path, display_path(path, root))
     entries = validate_document(dataset, doc)
     by_id = types.MappingProxyType({entry.id: entry for entry in entries})
     loaded = _cache[path] = _Loaded(key, entries, doc, by_id)
@@ -151,10 +146,10 @@ def load_all(data_dir: Path, root: Path | None = None) -> dict[str, tuple[Entry,
         if dataset is None or path.suffix != ".yml":
             problems.append(
                 DataProblem(
-                    file=_display(path, root),
+                    file=display_path(path, root),
                     line=None,
                     message="not a known dataset file",
-                    hint=_closest(name, DATASETS, "rename it to")
+                    hint=closest_hint(name, DATASETS, "rename it to")
                     or f"known datasets: {', '.join(sorted(DATASETS))}",
                 )
             )
@@ -167,7 +162,7 @@ def load_all(data_dir: Path, root: Path | None = None) -> dict[str, tuple[Entry,
         if name not in loaded and not dataset.file_in(data_dir).exists():
             problems.append(
                 DataProblem(
-                    file=_display(dataset.file_in(data_dir), root),
+                    file=display_path(dataset.file_in(data_dir), root),
                     line=None,
                     message="data file is missing",
                     dataset=name,
@@ -204,13 +199,13 @@ def check_references(loaded: dict[str, tuple[Entry, ...]], data_dir: Path) -> li
                         loc = (*loc, position)
                     problems.append(
                         DataProblem(
-                            file=doc.file if doc else _display(dataset.file_in(data_dir), None),
+                            file=doc.file if doc else display_path(dataset.file_in(data_dir), None),
                             line=doc.line_of(loc) if doc else None,
                             message=f"'{ident}' is not a known {singular} in {target}.yml",
                             dataset=name,
                             entry=entry.id,
                             field=field,
-                            hint=_closest(ident, sorted(known), "did you mean"),
+                            hint=closest_hint(ident, sorted(known), "did you mean"),
                         )
                     )
     return problems
@@ -224,7 +219,7 @@ def validate_document(dataset: Dataset[E], doc: YamlDocument) -> tuple[E, ...]:
                 DataProblem(
                     file=doc.file,
                     line=doc.line_of(()),
-                    message=f"the file must hold a list of entries, found {_kind(doc.data)}",
+                    message=f"the file must hold a list of entries, found {kind_of(doc.data)}",
                     dataset=dataset.name,
                     hint="start each entry with '- id: ...'",
                 )
@@ -258,13 +253,13 @@ def validate_document(dataset: Dataset[E], doc: YamlDocument) -> tuple[E, ...]:
                 )
             )
             break
-        label = _label(item, index)
+        label = entry_label(item, index)
         if not isinstance(item, dict):
             problems.append(
                 DataProblem(
                     file=doc.file,
                     line=doc.line_of((index,)),
-                    message=f"each entry must be a mapping of fields, found {_kind(item)}",
+                    message=f"each entry must be a mapping of fields, found {kind_of(item)}",
                     dataset=dataset.name,
                     entry=label,
                 )
@@ -274,7 +269,7 @@ def validate_document(dataset: Dataset[E], doc: YamlDocument) -> tuple[E, ...]:
             entry = dataset.model.model_validate(item)
         except ValidationError as exc:
             problems.extend(
-                _problem_from(error, dataset, doc, index, label) for error in exc.errors()
+                problem_from(error, dataset, doc, index, label) for error in exc.errors()
             )
             continue
         if entry.id in first_index_of_id:
@@ -296,152 +291,3 @@ def validate_document(dataset: Dataset[E], doc: YamlDocument) -> tuple[E, ...]:
     if problems:
         raise DataError(problems)
     return tuple(entries)
-
-
-def _problem_from(
-    error: ErrorDetails, dataset: Dataset[Any], doc: YamlDocument, index: int, label: str
-) -> DataProblem:
-    loc = tuple(error["loc"])
-    field = _dotted(loc)
-    kind = error["type"]
-    value = error.get("input")
-    hint: str | None = None
-    if kind == "missing":
-        message = "required field is missing"
-        description = _field_description(dataset.model, loc)
-        hint = f"add '{loc[-1]}:'" + (f"; {description}" if description else "")
-    elif kind == "extra_forbidden":
-        allowed = _fields_at(dataset.model, loc[:-1])
-        message = f"unknown field {_show(str(loc[-1]))}"
-        field = _dotted(loc[:-1])
-        hint = _closest(str(loc[-1]), allowed, "did you mean") or (
-            f"allowed fields: {', '.join(allowed)}"
-        )
-    elif kind == "literal_error":
-        expected = re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))
-        message = f"{_show(value)} is not one of: {', '.join(expected)}"
-        hint = _closest(str(value), expected, "did you mean")
-    elif kind in _SHAPE_HINTS:
-        wanted = "a list" if kind == "list_type" else "a mapping of fields"
-        message = f"expected {wanted}, found {_kind(value)}"
-        if not isinstance(value, (dict, list)):
-            message += f" {_show(value)}"
-        hint = _SHAPE_HINTS[kind]
-    elif kind == "string_type" and isinstance(value, (bool, int, float, dt.date)):
-        message = f"{error['msg']}, got {_show(value)}"
-        hint = (
-            "quote it: YAML reads yes, no, on and off as true or false"
-            if isinstance(value, bool)
-            else "quote it to keep it as text"
-        )
-    elif kind == "value_error" and not loc:
-        message = error["msg"].removeprefix("Value error, ")
-    else:
-        message = error["msg"].removeprefix("Value error, ")
-        if value is not None and not isinstance(value, (dict, list)) and str(value) not in message:
-            message += f", got {_show(value)}"
-    return DataProblem(
-        file=doc.file,
-        line=doc.line_of((index, *loc)),
-        message=message,
-        dataset=dataset.name,
-        entry=label,
-        field=field or None,
-        hint=hint,
-    )
-
-
-_SHAPE_HINTS = {
-    "list_type": "write [a, b] on one line, or one '- item' per line",
-    "model_type": "write 'field: value' lines indented under it",
-    "dict_type": "write 'field: value' lines indented under it",
-}
-
-
-def _fields_at(model: type[BaseModel], loc: Sequence[int | str]) -> list[str]:
-    current: type[BaseModel] | None = model
-    for part in loc:
-        if current is None:
-            return []
-        if isinstance(part, int):
-            continue
-        info = current.model_fields.get(part)
-        current = _model_in(info.annotation) if info else None
-    return list(current.model_fields) if current else []
-
-
-def _field_description(model: type[BaseModel], loc: Sequence[int | str]) -> str | None:
-    parents = _fields_at(model, loc[:-1])
-    if not parents:
-        return None
-    current: type[BaseModel] | None = model
-    for part in loc[:-1]:
-        if isinstance(part, str) and current is not None:
-            info = current.model_fields.get(part)
-            current = _model_in(info.annotation) if info else None
-    if current is None:
-        return None
-    info = current.model_fields.get(str(loc[-1]))
-    return info.description if info else None
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    """The model inside an annotation such as ``Release``, ``list[Source]``, ``X | None``."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    origin = typing.get_origin(annotation)
-    if origin in (list, tuple, typing.Union, types.UnionType, typing.Annotated):
-        for arg in typing.get_args(annotation):
-            found = _model_in(arg)
-            if found:
-                return found
-    return None
-
-
-def _closest(word: str, choices: Iterable[str], prefix: str) -> str | None:
-    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"{prefix} '{matches[0]}'?" if matches else None
-
-
-def _dotted(loc: Sequence[int | str]) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-def _label(item: object, index: int) -> str:
-    if isinstance(item, dict):
-        ident = item.get("id")
-        if isinstance(ident, str) and ident.strip() and not is_placeholder(ident):
-            return ident.strip()[:40]
-    return f"#{index + 1}"
-
-
-def _kind(value: object) -> str:
-    kinds: dict[type, str] = {
-        dict: "a mapping",
-        list: "a list",
-        str: "text",
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-        type(None): "nothing",
-    }
-    return kinds.get(type(value), f"a {type(value).__name__}")
-
-
-def _show(value: object) -> str:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "...'"
-
-
-def _display(path: Path, root: Path | None) -> str:
-    if root is not None:
-        try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            pass
-    return str(path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -97,3 +98,13 @@ class DataError(Exception):
         import os
 
         return self.annotations() if os.environ.get("GITHUB_ACTIONS") == "true" else ""
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice most like ``word``, when one is close enough to be a typo of it.
+
+    The one did-you-mean of the project: data errors, licenses, table options
+    and glossary links all suggest through it.
+    """
+    matches = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.6)
+    return matches[0] if matches else None

@@ -8,13 +8,9 @@ model lists them in ``sourced_fields`` and validation checks that some entry in
 
 from __future__ import annotations
 
-import datetime as dt
-import difflib
-import re
-from typing import Annotated, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -24,78 +20,18 @@ from pydantic import (
     model_validator,
 )
 
-Id = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", max_length=40),
-    Field(description="Stable identifier: lowercase letters, digits and single hyphens."),
-]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=300, strip_whitespace=True)]
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=80, strip_whitespace=True)]
-
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-def _check_partial_date(value: str) -> str:
-    match = _PARTIAL_DATE.match(value)
-    if not match:
-        raise ValueError("expected YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(part) if part else None for part in match.groups())
-    assert year is not None
-    try:
-        dt.date(year, month or 1, day or 1)
-    except ValueError as exc:
-        raise ValueError(f"not a calendar date: {exc}") from None
-    return value
-
-
-PartialDate = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True),
-    AfterValidator(_check_partial_date),
-    Field(
-        description=(
-            "A date only as precise as its source: YYYY, YYYY-MM or YYYY-MM-DD. "
-            "Quote it in YAML so it stays text."
-        ),
-        examples=["1995", "2009-11", "2012-03-28"],
-        json_schema_extra={"pattern": _PARTIAL_DATE.pattern},
-    ),
-]
-
-
-def _check_not_future(value: dt.date) -> dt.date:
-    # A day of slack: a contributor east of the build machine may already be on tomorrow.
-    if value > dt.date.today() + dt.timedelta(days=1):
-        raise ValueError(f"{value.isoformat()} is in the future: write the day it happened")
-    return value
-
-
-CheckedOn = Annotated[dt.date, AfterValidator(_check_not_future)]
-"""A day somebody read or checked something: a real date, never in the future."""
-
-
-def _check_https(value: HttpUrl) -> HttpUrl:
-    if value.scheme != "https":
-        raise ValueError(f"'{value}' is not an https:// address: link the https:// page")
-    return value
-
-
-HttpsUrl = Annotated[
-    HttpUrl, AfterValidator(_check_https), Field(json_schema_extra={"pattern": "^https://"})
-]
-"""A link readers follow from a table: https only (sources may be older http pages)."""
-
-
-PLACEHOLDER = "TODO"
-"""What ``make new-entry`` writes into every field; validation refuses it."""
-
-
-def is_placeholder(value: object) -> bool:
-    if isinstance(value, str):
-        return value.strip().startswith(PLACEHOLDER)
-    if isinstance(value, list):
-        return any(is_placeholder(item) for item in value)
-    return False
+from .fields import (
+    CheckedOn,
+    HttpsUrl,
+    Id,
+    PartialDate,
+    ShortText,
+    Spdx,
+    Text,
+    Uses,
+    is_placeholder,
+    one_of,
+)
 
 
 class Model(BaseModel):
@@ -204,7 +140,12 @@ class UsageShare(DatedFact):
     )
 
 
-Typing = Literal["static", "dynamic"]
+TYPINGS: dict[str, str] = {"static": "Static", "dynamic": "Dynamic"}
+"""How a language checks types, and the label tables show."""
+if TYPE_CHECKING:
+    Typing = str
+else:
+    Typing = one_of(TYPINGS)
 
 
 class Language(Entry):
@@ -245,18 +186,6 @@ class Language(Entry):
         return self
 
 
-FrameworkKind = Literal[
-    "full-stack-web-framework",
-    "micro-web-framework",
-    "runtime",
-    "orm",
-    "real-time-library",
-    "ui-framework",
-    "actor-framework",
-    "async-runtime",
-    "specification",
-]
-
 FRAMEWORK_KINDS: dict[str, str] = {
     "full-stack-web-framework": "Full-stack web framework",
     "micro-web-framework": "Micro web framework",
@@ -269,55 +198,10 @@ FRAMEWORK_KINDS: dict[str, str] = {
     "specification": "Specification",
 }
 """Display labels of the framework kinds, in the order tables list them."""
-
-# SPDX identifiers the data uses; extend the list when a new license appears.
-# LicenseRef-* is SPDX's form for a license without an identifier.
-SPDX_IDS = frozenset(
-    {
-        "AGPL-3.0-only",
-        "Apache-2.0",
-        "BSD-2-Clause",
-        "BSD-3-Clause",
-        "BSL-1.0",
-        "BUSL-1.1",
-        "CDDL-1.0",
-        "Elastic-2.0",
-        "EPL-2.0",
-        "curl",
-        "GPL-2.0-only",
-        "GPL-2.0-or-later",
-        "GPL-3.0-only",
-        "GPL-3.0-or-later",
-        "LGPL-2.1-only",
-        "MIT",
-        "MPL-2.0",
-        "PHP-3.01",
-        "PostgreSQL",
-        "Ruby",
-        "SSPL-1.0",
-    }
-)
-
-
-def _check_spdx(value: str) -> str:
-    for part in re.split(r"\s+(?:OR|AND|WITH)\s+", value.strip("() ")):
-        if part in SPDX_IDS or re.fullmatch(r"LicenseRef-[A-Za-z0-9.-]+", part):
-            continue
-        close = difflib.get_close_matches(part, sorted(SPDX_IDS), n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        raise ValueError(f"'{part}' is not a known SPDX license identifier{hint}")
-    return value
-
-
-Spdx = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, max_length=80),
-    AfterValidator(_check_spdx),
-    Field(
-        description="SPDX license identifier or expression, e.g. MIT or Apache-2.0 OR MIT.",
-        examples=["MIT", "BSD-3-Clause", "Apache-2.0"],
-    ),
-]
+if TYPE_CHECKING:
+    FrameworkKind = str
+else:
+    FrameworkKind = one_of(FRAMEWORK_KINDS)
 
 
 class Framework(Entry):
@@ -340,10 +224,6 @@ class Framework(Entry):
     website: HttpsUrl | None = Field(default=None, description="Its official site.")
 
 
-Uses = Annotated[list[ShortText], Field(min_length=1, max_length=6)]
-
-DatabaseModel = Literal["relational", "document", "key-value", "wide-column", "graph"]
-
 DATABASE_MODELS: dict[str, str] = {
     "relational": "Relational",
     "document": "Document",
@@ -351,6 +231,10 @@ DATABASE_MODELS: dict[str, str] = {
     "wide-column": "Wide-column",
     "graph": "Graph",
 }
+if TYPE_CHECKING:
+    DatabaseModel = str
+else:
+    DatabaseModel = one_of(DATABASE_MODELS)
 
 Hosting = Literal["self-hosted", "managed-service", "embedded"]
 
@@ -380,14 +264,16 @@ class Database(Entry):
     website: HttpsUrl | None = Field(default=None, description="Its official site.")
 
 
-ServerRole = Literal["web-server", "reverse-proxy", "load-balancer", "api-gateway"]
-
 SERVER_ROLES: dict[str, str] = {
     "web-server": "Web server",
     "reverse-proxy": "Reverse proxy",
     "load-balancer": "Load balancer",
     "api-gateway": "API gateway",
 }
+if TYPE_CHECKING:
+    ServerRole = str
+else:
+    ServerRole = one_of(SERVER_ROLES)
 
 
 class WebServer(Entry):
@@ -437,17 +323,6 @@ class Architecture(Entry):
     )
 
 
-ToolCategory = Literal[
-    "version-control",
-    "code-hosting",
-    "containers",
-    "orchestration",
-    "ci-cd",
-    "editor",
-    "database-client",
-    "api-testing",
-]
-
 TOOL_CATEGORIES: dict[str, str] = {
     "version-control": "Version control",
     "code-hosting": "Code hosting and review",
@@ -458,6 +333,10 @@ TOOL_CATEGORIES: dict[str, str] = {
     "database-client": "Database clients",
     "api-testing": "API testing",
 }
+if TYPE_CHECKING:
+    ToolCategory = str
+else:
+    ToolCategory = one_of(TOOL_CATEGORIES)
 
 
 class Tool(Entry):

@@ -3,14 +3,12 @@ both generated from the models so they can never drift from the data."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
 from .datasets import DATASETS, Dataset
-from .models import GlossaryTerm
 from .schemas import schema_for
 
 
@@ -93,16 +91,6 @@ def field_reference(dataset: Dataset[Any]) -> Markup:
             ).format(dataset=dataset.name, model=model_name, description=description, rows=rows)
         )
     return Markup("\n\n").join(parts)
-
-
-def abbreviations(terms: Iterable[GlossaryTerm]) -> dict[str, str]:
-    """Abbreviation -> expansion for every glossary term that has one.
-
-    Fed to Python-Markdown's ``abbr`` extension, so every page shows the
-    expansion as a tooltip on e.g. "API", from the glossary itself rather than
-    a second list kept by hand.
-    """
-    return {term.name: term.expansion for term in terms if term.expansion}
 
 
 EDITIONS = (

@@ -64,3 +64,8 @@ class TableBlocks(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         # After MkDocs' mkdocs_raw_html (21), before Python-Markdown's html_block (20).
         md.preprocessors.register(TableBlockPreprocessor(md), "atlas_table_blocks", 20.5)
+
+
+def makeExtension() -> TableBlocks:
+    """``macros.tableblocks`` in mkdocs.yml."""
+    return TableBlocks()

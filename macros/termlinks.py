@@ -12,13 +12,14 @@ on the page, and they never reach code blocks or code spans.
 
 from __future__ import annotations
 
-import difflib
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import Protocol
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
+
+from .errors import closest
 
 SCHEME = "term:"
 # Relative to docs/: mkdocs.yml sets validation.links.absolute_links to relative_to_docs,
@@ -44,8 +45,8 @@ def anchor(ident: str) -> str:
 
 
 def unknown_term_message(ident: str, known: Mapping[str, object]) -> str:
-    close = difflib.get_close_matches(ident, sorted(known), n=1)
-    hint = f" (did you mean 'term:{close[0]}'?)" if close else ""
+    close = closest(ident, known)
+    hint = f" (did you mean 'term:{close}'?)" if close else ""
     return f"'term:{ident}' is not a term in data/glossary.yml{hint}"
 
 
@@ -98,3 +99,19 @@ class TermLinks(Extension):
         # and MkDocs' 'relpath' (0), which makes the address relative and checks it.
         processor = TermLinkTreeprocessor(md, self.terms, self.error)
         md.treeprocessors.register(processor, "atlas_terms", 15)
+
+
+def _build_error() -> type[Exception] | None:
+    """MkDocs' ``PluginError`` when MkDocs runs the build: its message shows under the page."""
+    try:
+        from mkdocs.exceptions import PluginError
+    except ImportError:  # another engine: a plain ValueError with the same message
+        return None
+    return PluginError
+
+
+def makeExtension(data_dir: str = "data") -> TermLinks:
+    """``macros.termlinks`` in mkdocs.yml: the terms of ``data_dir``/glossary.yml."""
+    from .glossary import glossary_terms
+
+    return TermLinks(glossary_terms(data_dir), error=_build_error())

@@ -11,7 +11,7 @@ walked for lines, duplicate keys and values that YAML cannot build, such as
 the date 2026-02-30. Every refusal is a DataError naming the file and line.
 
 That careful path parses the text twice and walks the result twice. A valid
-file, the common case, is parsed once: ``_plain_data`` builds the data straight
+file, the common case, is parsed once: ``plain_data`` builds the data straight
 from the parser's events under the same limits, and gives up at the first
 thing it does not expect (a syntax error, an anchor, a tag, a duplicate key, a
 limit reached, a value YAML cannot build...). The careful path then runs and
@@ -22,7 +22,6 @@ first asked for.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -32,44 +31,20 @@ from typing import Any
 import yaml
 
 from .errors import DataError, DataProblem
-
-try:  # libyaml is part of the PyYAML wheels; the pure-Python loader is a slow fallback.
-    from yaml import CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader  # type: ignore[assignment]
+from .yamlfast import (
+    MAX_BYTES,
+    MAX_DEPTH,
+    MAX_VALUES,
+    MERGE_TAG,
+    TIMESTAMP_TAG,
+    UNWANTED,
+    SafeLoader,
+    Unusual,
+    plain_data,
+)
 
 Path_ = tuple[str | int, ...]
 """Where a value sits in the document: keys and list indexes from the root."""
-
-MAX_BYTES = 2_000_000
-"""The largest data file read; the biggest real one is about 40 kB."""
-MAX_DEPTH = 20
-"""The deepest nesting of lists and mappings; real entries nest 5 levels."""
-MAX_VALUES = 100_000
-"""The most values (keys, texts, lists, mappings) in one file; real files hold about 2,000."""
-
-# Characters that are invisible in an editor and a review, or that no text
-# needs: control characters (tab and line breaks aside), the byte order mark,
-# bidirectional overrides ("Trojan Source"), line and paragraph separators.
-_UNWANTED = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\u202a-\u202e\u2066-\u2069"
-    "\ufeff\ufffe\uffff]"
-)
-
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-_MERGE = "tag:yaml.org,2002:merge"
-_STR = "tag:yaml.org,2002:str"
-_BUILT_TAGS = frozenset(
-    {
-        "tag:yaml.org,2002:null",
-        "tag:yaml.org,2002:bool",
-        "tag:yaml.org,2002:int",
-        "tag:yaml.org,2002:float",
-        _TIMESTAMP,
-    }
-)
-"""Implicit tags besides text that ``_plain_data`` builds; any other sends a file
-down the careful path (``<<`` and ``=`` resolve to tags of their own)."""
 
 
 @dataclass(frozen=True)
@@ -114,117 +89,10 @@ def parse_yaml(source: str | bytes, file: str) -> YamlDocument:
         text = source
     _refuse_unwanted_characters(text, file)
     try:
-        data = _plain_data(text)
-    except _Unusual:
+        data = plain_data(text)
+    except Unusual:
         data = _parse_checked(text, file)[0]
     return YamlDocument(file=file, data=data, text=text)
-
-
-class _Unusual(Exception):
-    """``_plain_data`` met something a valid data file does not hold."""
-
-
-def _plain_data(text: str) -> Any:
-    """The data of ``text``, built in one pass over the parser's events.
-
-    Raises _Unusual for anything the careful path (``_parse_checked``) would
-    refuse, or might: an error message is always that path's. Limits hold
-    here too, so hostile input costs no more than a second pass.
-    """
-    loader = SafeLoader(text)
-    try:
-        if loader.yaml_path_resolvers:  # pragma: no cover (nothing registers them)
-            raise _Unusual
-        return _build(loader)
-    except yaml.YAMLError:
-        raise _Unusual from None
-    finally:
-        loader.dispose()
-
-
-_NO_KEY = object()
-
-
-def _build(loader: Any) -> Any:
-    """The one document of ``loader``'s stream, as lists, dicts and scalars."""
-    get_event = loader.get_event
-    resolve = loader.resolve
-    constructors = loader.yaml_constructors
-    unwanted = _UNWANTED.search
-    scalar_event, scalar_node = yaml.ScalarEvent, yaml.ScalarNode
-    mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
-    collection_ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-    if not isinstance(get_event(), yaml.StreamStartEvent):  # pragma: no cover
-        raise _Unusual
-    if not isinstance(get_event(), yaml.DocumentStartEvent):
-        raise _Unusual  # no document: empty, or only comments
-    root: list[Any] = []
-    container: Any = root  # the list or mapping that the next value goes into
-    keys: set[str] | None = None  # in a mapping: the keys so far, as written
-    key: Any = _NO_KEY  # in a mapping: the key whose value comes next
-    stack: list[tuple[Any, set[str] | None]] = []
-    resolved: dict[str, str] = {}  # plain scalar -> its implicit tag (keys repeat a lot)
-    values = 0
-    while True:
-        event = get_event()
-        kind = type(event)
-        if kind is scalar_event:
-            if event.anchor is not None or event.tag is not None:
-                raise _Unusual
-            values += 1
-            if values > MAX_VALUES:
-                raise _Unusual
-            written = event.value
-            if unwanted(written):
-                raise _Unusual
-            value: Any = written
-            if event.implicit[0]:  # plain: the resolver reads it as text, a number, a date...
-                tag = resolved.get(written)
-                if tag is None:
-                    tag = resolved[written] = resolve(scalar_node, written, event.implicit)
-                if tag != _STR:
-                    if tag not in _BUILT_TAGS:
-                        raise _Unusual
-                    node = scalar_node(tag, written, event.start_mark, event.end_mark)
-                    try:
-                        value = constructors[tag](loader, node)
-                    except (ValueError, OverflowError):
-                        raise _Unusual from None
-            if keys is None:
-                container.append(value)
-            elif key is _NO_KEY:
-                if written in keys:
-                    raise _Unusual
-                keys.add(written)
-                key = value
-            else:
-                container[key] = value
-                key = _NO_KEY
-        elif kind is mapping_start or kind is sequence_start:
-            if event.anchor is not None or event.tag is not None:
-                raise _Unusual
-            values += 1
-            if values > MAX_VALUES or len(stack) >= MAX_DEPTH:
-                raise _Unusual
-            new: Any = {} if kind is mapping_start else []
-            if keys is None:
-                container.append(new)
-            elif key is _NO_KEY:
-                raise _Unusual  # a list or mapping as a key
-            else:
-                container[key] = new
-            stack.append((container, keys))
-            container, keys, key = new, set() if kind is mapping_start else None, _NO_KEY
-        elif kind in collection_ends:
-            container, keys = stack.pop()
-            key = _NO_KEY
-        elif kind is yaml.DocumentEndEvent:
-            break
-        else:
-            raise _Unusual  # an alias
-    if not isinstance(get_event(), yaml.StreamEndEvent):
-        raise _Unusual  # a second document
-    return root[0]
 
 
 def _parse_checked(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
@@ -279,7 +147,7 @@ def read_yaml(path: Path, display_name: str | None = None) -> YamlDocument:
 
 
 def _refuse_unwanted_characters(text: str, file: str) -> None:
-    found = _UNWANTED.search(text)
+    found = UNWANTED.search(text)
     if found is None:
         return
     line = text.count("\n", 0, found.start()) + 1
@@ -360,7 +228,7 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], file: str, load
             key_line = key_node.start_mark.line + 1
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _error(file, key_line, "keys must be plain text")
-            if key_node.tag == _MERGE:
+            if key_node.tag == MERGE_TAG:
                 raise _error(file, key_line, "merge keys (<<) are not allowed in data files")
             _check_scalar(key_node, file, loader)
             key = key_node.value
@@ -381,7 +249,7 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], file: str, load
 def _check_scalar(node: yaml.ScalarNode, file: str, loader: Any) -> None:
     """Refuse escaped control characters and values YAML reads but cannot build."""
     line = node.start_mark.line + 1
-    found = _UNWANTED.search(node.value)
+    found = UNWANTED.search(node.value)
     if found:
         raise _error(
             file,
@@ -400,7 +268,7 @@ def _check_scalar(node: yaml.ScalarNode, file: str, loader: Any) -> None:
             f'quote it to keep it as text: "{node.value}"',
         ) from None
     except (ValueError, OverflowError) as exc:
-        if node.tag == _TIMESTAMP:
+        if node.tag == TIMESTAMP_TAG:
             raise _error(
                 file,
                 line,

@@ -16,7 +16,8 @@ from typing import Any
 import yaml
 
 from macros.datasets import DATASETS, Dataset
-from macros.models import PLACEHOLDER, Entry
+from macros.fields import PLACEHOLDER
+from macros.models import Entry
 
 HEADER = (
     "# New entry from `make new-entry`: replace every TODO with a sourced value,\n"

@@ -75,35 +75,6 @@ def test_a_block_without_its_closing_line_is_left_to_markdown() -> None:
     assert convert(broken, fast=True) == convert(broken, fast=False)
 
 
-class FakeEnv:
-    """What define_env touches of mkdocs-macros' env."""
-
-    def __init__(self) -> None:
-        self.project_dir = str(ROOT)
-        self.conf = {"markdown_extensions": ["abbr", "tables"], "docs_dir": str(ROOT / "docs")}
-        self.macros: dict[str, object] = {}
-
-    def macro(self, function: object, name: str | None = None) -> object:
-        self.macros[name or function.__name__] = function  # type: ignore[attr-defined]
-        return function
-
-
-def test_define_env_gives_every_build_the_extensions_once() -> None:
-    """The PDF and offline builds inherit mkdocs.yml and its macros, so they get it too."""
-    import macros
-    from macros import define_env
-
-    # Mark the modules as loaded from their current source: a reload here would
-    # give other tests' imported exception classes new identities.
-    macros._remember_mtimes()
-    env = FakeEnv()
-    define_env(env)
-    define_env(env)  # mkdocs serve: a rebuild runs it again on the same config
-    kinds = [type(e).__name__ for e in env.conf["markdown_extensions"]]
-    assert kinds.count(TableBlocks.__name__) == 1
-    assert kinds.count("TermLinks") == 1
-
-
 def test_table_rows_stay_visible_to_mkdocs_anchor_checks(tmp_path: Path) -> None:
     """A link to a row id that does not exist still fails the strict build."""
     from conftest import copy_project, mkdocs_build

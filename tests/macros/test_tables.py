@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 
+from macros import datasets
 from macros.datasets import FRAMEWORKS, LANGUAGES, validate_document
+from macros.htmltable import TableOptionError
 from macros.models import Framework, Language
-from macros.tables import TableOptionError, frameworks_table, languages_table
+from macros.tables import dataset_table, frameworks_table, languages_table
 from macros.yamlfile import read_yaml
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -166,3 +168,32 @@ def test_every_framework_string_is_escaped(languages: tuple[Language, ...]) -> N
     soup = BeautifulSoup(str(frameworks_table([evil], languages)), "html.parser")
     assert soup.find("script") is None
     assert not {n for tag in soup.find_all(True) for n in tag.attrs if n.startswith("on")}
+
+
+def test_a_filter_no_entry_could_pass_fails_with_a_did_you_mean() -> None:
+    tools = datasets.load_dataset(datasets.TOOLS, ROOT / "data", ROOT)
+    with pytest.raises(
+        TableOptionError, match="unknown tools category 'editr': did you mean 'editor'"
+    ):
+        dataset_table("tools", tools, where={"category": "editr"})
+    with pytest.raises(TableOptionError, match="unknown tools field 'categry': did you mean"):
+        dataset_table("tools", tools, where={"categry": "editor"})
+    # An empty file still knows its fields and their allowed values.
+    with pytest.raises(TableOptionError, match="did you mean 'editor'"):
+        dataset_table("tools", (), where={"category": "editr"})
+    assert 'data-dataset="tools"' in dataset_table("tools", tools, where={"category": "editor"})
+
+
+@pytest.mark.build
+def test_a_bad_table_option_stops_the_build_naming_the_page(tmp_path: Path) -> None:
+    from conftest import copy_project, mkdocs_build
+
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "tools" / "index.md"
+    text = page.read_text(encoding="utf-8")
+    call = next(line for line in text.splitlines() if "{{ tools(" in line)
+    page.write_text(text.replace(call, '{{ tools(category="editr") }}'), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "tools/index.md" in result.stderr
+    assert "did you mean 'editor'" in result.stderr

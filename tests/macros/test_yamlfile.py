@@ -89,9 +89,9 @@ def test_fast_path_gives_what_the_careful_path_gives(monkeypatch: pytest.MonkeyP
     fast = [_outcome(source) for source in sources]
 
     def careful_only(text: str) -> object:
-        raise yamlfile._Unusual
+        raise yamlfile.Unusual
 
-    monkeypatch.setattr(yamlfile, "_plain_data", careful_only)
+    monkeypatch.setattr(yamlfile, "plain_data", careful_only)
     careful = [_outcome(source) for source in sources]
     assert len(sources) > 80
     for source, got, expected in zip(sources, fast, careful, strict=True):

@@ -15,6 +15,9 @@ import yaml
 from conftest import ROOT
 
 from scripts import bench
+from scripts.bench import __main__ as cli
+from scripts.bench import config as mkconfig
+from scripts.bench import measure, results, variants
 from scripts.check import check
 
 
@@ -25,8 +28,8 @@ def _entries(path: Path) -> list[dict[str, object]]:
 
 
 def test_multiply_rows_gives_ten_times_the_entries_that_still_validate(tmp_path: Path) -> None:
-    data = bench.copy_project(tmp_path, ("data",)) / "data"
-    counts = bench.multiply_rows(data, 10)
+    data = variants.copy_project(tmp_path, ("data",)) / "data"
+    counts = variants.multiply_rows(data, 10)
 
     status, report = check(data)
     assert status == 0, report
@@ -45,23 +48,23 @@ def test_multiply_rows_gives_ten_times_the_entries_that_still_validate(tmp_path:
 
 
 def test_multiply_pages_puts_ten_times_the_pages_in_the_nav(tmp_path: Path) -> None:
-    project = bench.copy_project(tmp_path, ("mkdocs.yml", "docs"))
+    project = variants.copy_project(tmp_path, ("mkdocs.yml", "docs"))
     downloads = project / "docs" / "downloads" / "data"
     downloads.mkdir(parents=True, exist_ok=True)
     (downloads / "index.json").write_text("{}\n", encoding="utf-8")
-    before = bench.count_pages(project / "docs")
-    after = bench.multiply_pages(project, 10)
+    before = variants.count_pages(project / "docs")
+    after = variants.multiply_pages(project, 10)
 
     assert after == 10 * before
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    config = bench.read_config(text)
+    config = mkconfig.read_config(text)
     nav = config["nav"]
-    original = bench.read_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    original = mkconfig.read_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
     assert nav[: len(original)] == original
     assert [next(iter(section)) for section in nav[len(original) :]] == [
         f"Copy {n}" for n in range(2, 11)
     ]
-    in_nav = bench.nav_pages(nav)
+    in_nav = mkconfig.nav_pages(nav)
     docs = project / "docs"
     on_disk = {
         path.relative_to(docs).as_posix()
@@ -82,8 +85,8 @@ def test_multiply_pages_puts_ten_times_the_pages_in_the_nav(tmp_path: Path) -> N
 
 def test_without_plugin_removes_only_that_plugin() -> None:
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    before = bench.read_config(text)
-    after = bench.read_config(bench.without_plugin(text, "macros"))
+    before = mkconfig.read_config(text)
+    after = mkconfig.read_config(mkconfig.without_plugin(text, "macros"))
 
     def names(config: dict[str, object]) -> list[str]:
         plugins = config["plugins"]
@@ -97,28 +100,48 @@ def test_without_plugin_removes_only_that_plugin() -> None:
         k: v for k, v in before.items() if k != "plugins"
     }
     with pytest.raises(bench.BenchError):
-        bench.without_plugin(text, "no-such-plugin")
+        mkconfig.without_plugin(text, "no-such-plugin")
 
 
 def test_with_abbreviations_configures_abbr_with_the_glossary() -> None:
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     glossary = {"API": 'Application "programming" interface', "DNS": "Domain Name System"}
-    config = bench.read_config(bench.with_abbreviations(text, glossary))
+    config = mkconfig.read_config(mkconfig.with_abbreviations(text, glossary))
     assert {"abbr": {"glossary": glossary}} in config["markdown_extensions"]
-    assert "abbr" not in config["markdown_extensions"]
+    assert "macros.glossary" not in config["markdown_extensions"]
+
+
+def test_capture_hook_joins_the_hooks_list_or_makes_one(tmp_path: Path) -> None:
+    hook = tmp_path / "hook.py"
+    made = mkconfig.read_config(mkconfig.with_hook("site_name: x\n", hook))
+    assert made["hooks"] == [str(hook)]
+    joined = mkconfig.with_hook("hooks:\n  - macros/theme.py\nnav:\n  - a.md\n", hook)
+    assert mkconfig.read_config(joined) == {
+        "hooks": ["macros/theme.py", str(hook)],
+        "nav": ["a.md"],
+    }
+
+
+def test_static_twin_drops_the_data_layer_extensions() -> None:
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for name in ("macros.termlinks", "macros.tableblocks"):
+        text = mkconfig.without_extension(text, name)
+        assert name not in mkconfig.read_config(text)["markdown_extensions"]
+    with pytest.raises(bench.BenchError):
+        mkconfig.without_extension(text, "macros.termlinks")
 
 
 def test_static_page_keeps_front_matter_but_render_macros() -> None:
     source = "---\ntitle: T\nrender_macros: true\ndescription: D\n---\n\n# T\n\n{{ x() }}\n"
-    page = bench.static_page(source, "# T\n\nrendered")
+    page = variants.static_page(source, "# T\n\nrendered")
     assert page == "---\ntitle: T\ndescription: D\n---\n\n# T\n\nrendered"
-    assert bench.static_page("# No front matter\n", "body") == "body"
+    assert variants.static_page("# No front matter\n", "body") == "body"
 
 
 def test_static_term_links_are_written_out_as_the_build_makes_them() -> None:
     terms = {"jit": {"name": "JIT [x]", "definition": 'Says "hi" \\ then'}}
     text = "A [compiler](term:jit), a [](term:jit) and `code`."
-    assert bench.with_static_term_links(text, terms) == (
+    assert variants.with_static_term_links(text, terms) == (
         'A [compiler](/glossary/index.md#term-jit "Says \\"hi\\" \\\\ then"), '
         'a [JIT \\[x\\]](/glossary/index.md#term-jit "Says \\"hi\\" \\\\ then") and `code`.'
     )
@@ -126,7 +149,7 @@ def test_static_term_links_are_written_out_as_the_build_makes_them() -> None:
 
 def test_edited_languages_changes_one_visible_value() -> None:
     text = (ROOT / "data" / "languages.yml").read_text(encoding="utf-8")
-    edited = bench.edited_languages(text, "Bench marker 1 abc")
+    edited = measure.edited_languages(text, "Bench marker 1 abc")
     assert edited.count("Bench marker 1 abc") == 1
     assert len(edited.splitlines()) == len(text.splitlines())
     assert yaml.safe_load(edited)[0]["typing_notes"] == "Bench marker 1 abc"
@@ -140,23 +163,26 @@ def test_article_differences_names_pages_that_differ_or_are_missing(tmp_path: Pa
         )
         (tmp_path / site / "y.html").write_text("<article>y</article><footer>", encoding="utf-8")
     (tmp_path / "a" / "z.html").write_text("<article>z</article>", encoding="utf-8")
-    assert bench.article_differences(tmp_path / "a", tmp_path / "b") == ["x/index.html", "z.html"]
-    assert bench.article_differences(tmp_path / "a", tmp_path / "a") == []
+    assert variants.article_differences(tmp_path / "a", tmp_path / "b") == [
+        "x/index.html",
+        "z.html",
+    ]
+    assert variants.article_differences(tmp_path / "a", tmp_path / "a") == []
 
 
 def test_median_summary() -> None:
-    spread = bench.median_summary([3.0, 1.0, 2.0, 10.0])
+    spread = results.median_summary([3.0, 1.0, 2.0, 10.0])
     assert (spread.median, spread.min, spread.max) == (2.5, 1.0, 10.0)
     assert spread.samples == (3.0, 1.0, 2.0, 10.0)
     with pytest.raises(ValueError, match="no samples"):
-        bench.median_summary([])
+        results.median_summary([])
 
 
-def _build(pages: int, median: float) -> bench.BuildResult:
-    return bench.BuildResult(pages, bench.median_summary([median]), None)
+def _build(pages: int, median: float) -> results.BuildResult:
+    return results.BuildResult(pages, results.median_summary([median]), None)
 
 
-def fake_results(rows10: float = 2.2, make_exit: int = 0) -> bench.Results:
+def fake_results(rows10: float = 2.2, make_exit: int = 0) -> results.Results:
     builds = {
         "base": _build(50, 2.0),
         "static": _build(50, 1.9),
@@ -164,28 +190,28 @@ def fake_results(rows10: float = 2.2, make_exit: int = 0) -> bench.Results:
         "rows10-static": _build(50, 2.0),
         "pages10": _build(500, 15.0),
     }
-    serve = bench.ServeResult("make serve", 3.0, bench.median_summary([0.8, 0.9]), 0)
-    make_test = bench.MakeTestResult(100.0, make_exit, "")
-    return bench.Results(
+    serve = results.ServeResult("make serve", 3.0, results.median_summary([0.8, 0.9]), 0)
+    make_test = results.MakeTestResult(100.0, make_exit, "")
+    return results.Results(
         date="2026-01-02",
         machine={"cpu_count": 2, "python": "3.11", "platform": "Linux", "mkdocs": "1.6.1"},
         runs=1,
         builds=builds,
         serve=serve,
         make_test=make_test,
-        checks=bench.evaluate(builds, serve, make_test),
+        checks=results.evaluate(builds, serve, make_test),
     )
 
 
 def test_render_summary_marks_a_missed_goal() -> None:
     met = fake_results()
     assert met.ok
-    assert "**no**" not in bench.render_summary(met)
-    assert "Every goal met." in bench.render_summary(met)
+    assert "**no**" not in results.render_summary(met)
+    assert "Every goal met." in results.render_summary(met)
 
     missed = fake_results(rows10=2.6)  # 1.3 times base, the goal is 1.2
     assert not missed.ok
-    summary = bench.render_summary(missed)
+    summary = results.render_summary(missed)
     row = next(line for line in summary.splitlines() if line.startswith("| Build, data rows"))
     assert row.endswith("| **no** |"), row
     assert "1.300" in row
@@ -193,11 +219,11 @@ def test_render_summary_marks_a_missed_goal() -> None:
 
     failed = fake_results(make_exit=2)
     assert not failed.ok
-    assert "exit status 0 (got 2)" in bench.render_summary(failed)
+    assert "exit status 0 (got 2)" in results.render_summary(failed)
 
 
 def test_summary_sets_the_rows_build_against_its_pre_rendered_twin() -> None:
-    summary = bench.render_summary(fake_results(rows10=2.2))
+    summary = results.render_summary(fake_results(rows10=2.2))
     # twin 2.0 s over static 1.9 s; rows10 2.2 s over its twin; base 2.0 over static 1.9
     assert "the pre-rendered twin alone takes 2.00 s, 1.053 times the pre-rendered base" in summary
     assert "the data layer costs 1.100 (2.20 s), where at today's size it costs 1.053." in summary
@@ -217,12 +243,12 @@ def test_cli_writes_both_files_then_exits_by_the_goals(
 ) -> None:
     seen: list[tuple[int, bool]] = []
 
-    def measure(runs: int, make_test: bool) -> bench.Results:
+    def measure(runs: int, make_test: bool) -> results.Results:
         seen.append((runs, make_test))
         return fake_results(rows10=rows10)
 
     out = tmp_path / "results"
-    assert bench.main([str(out), "--runs", "2", "--skip-make-test"], measure=measure) == status
+    assert cli.main([str(out), "--runs", "2", "--skip-make-test"], measure=measure) == status
     assert seen == [(2, False)]
     text = (out / "2026-01-02.json").read_text(encoding="utf-8")
     data = json.loads(text)
@@ -238,10 +264,10 @@ def test_cli_writes_both_files_then_exits_by_the_goals(
 def test_cli_reports_a_benchmark_that_could_not_run(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def measure(runs: int, make_test: bool) -> bench.Results:
+    def measure(runs: int, make_test: bool) -> results.Results:
         raise bench.BenchError("strict build of pages10 failed")
 
-    assert bench.main([str(tmp_path / "out")], measure=measure) == 2
+    assert cli.main([str(tmp_path / "out")], measure=measure) == 2
     assert "strict build of pages10 failed" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
 
@@ -249,15 +275,15 @@ def test_cli_reports_a_benchmark_that_could_not_run(
 @pytest.mark.build
 def test_static_variant_renders_the_same_articles_as_base(tmp_path: Path) -> None:
     """The baseline is faithful: pre-rendered pages give base's HTML, page for page."""
-    base = bench.copy_project(tmp_path / "base")
-    static = bench.copy_project(tmp_path / "static")
+    base = variants.copy_project(tmp_path / "base")
+    static = variants.copy_project(tmp_path / "static")
     for project in (base, static):
-        bench.write_exports(project)
-    rewritten = bench.prerender_pages(static, tmp_path / "capture")
+        variants.write_exports(project)
+    rewritten = variants.prerender_pages(static, tmp_path / "capture")
 
-    pages = bench.count_pages(static / "docs")
+    pages = variants.count_pages(static / "docs")
     assert rewritten == pages
-    config = bench.read_config((static / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = mkconfig.read_config((static / "mkdocs.yml").read_text(encoding="utf-8"))
     plugins = [next(iter(p)) if isinstance(p, dict) else p for p in config["plugins"]]
     assert "macros" not in plugins
     for page in (static / "docs").rglob("*.md"):
@@ -267,8 +293,8 @@ def test_static_variant_renders_the_same_articles_as_base(tmp_path: Path) -> Non
     assert 'data-dataset="languages"' in languages, "the table is not written into the page"
     assert "](term:" not in languages and "](/glossary/index.md#term-" in languages
 
-    bench.mkdocs_build(base, tmp_path / "site-base")
-    bench.mkdocs_build(static, tmp_path / "site-static")
-    articles = bench.articles(tmp_path / "site-base")
+    variants.mkdocs_build(base, tmp_path / "site-base")
+    variants.mkdocs_build(static, tmp_path / "site-static")
+    articles = variants.articles(tmp_path / "site-base")
     assert len([a for a in articles.values() if a]) >= pages
-    assert bench.article_differences(tmp_path / "site-base", tmp_path / "site-static") == []
+    assert variants.article_differences(tmp_path / "site-base", tmp_path / "site-static") == []
