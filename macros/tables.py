@@ -45,6 +45,7 @@ from .models import (
     Framework,
     Language,
 )
+from .termlinks import anchor
 
 LANGUAGE_TYPING_LABELS = TYPINGS
 
@@ -258,7 +259,7 @@ TABLES: dict[str, tuple[str, tuple[Column[Any], ...]]] = {
             Column(
                 "name",
                 "Term",
-                lambda e: format_html('<span id="term-{}">{}</span>', e.id, e.name),
+                lambda e: format_html('<span id="{}">{}</span>', anchor(e.id), e.name),
                 lambda e: e.name.casefold(),
             ),
             text_column("expansion", "Stands for"),

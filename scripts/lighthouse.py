@@ -25,11 +25,10 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts.project import serve
+from scripts.project import CHROMIUM, serve
 from scripts.weight import budget_pages
 
 LIGHTHOUSE = Path("node_modules/.bin/lighthouse")
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
     " --disable-component-update --disable-sync --no-first-run"

@@ -19,9 +19,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-# Debian's Chromium by default; CI runners without it point CHROMIUM at Google Chrome.
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+from scripts.project import CHROMIUM, CHROMIUM_ARGS
+
 TITLE = "Backend Atlas"
 AUTHOR = "The Backend Atlas contributors"
 SUBJECT = "An open guide to back-end development"
@@ -103,7 +102,7 @@ def set_metadata(pdf: bytes, edition: str) -> bytes:
     from pypdf.generic import NameObject, TextStringObject
 
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
-    stamp = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("D:%Y%m%d%H%M%S+00'00'")
+    stamp = dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     writer.add_metadata(
         {
@@ -194,7 +193,7 @@ def build_pdf(site: Path, target: Path, edition: str, browser: Any = None) -> in
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as playwright:
-            own = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            own = playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
             try:
                 book = _print_book(own, site, edition)
             finally:

@@ -23,6 +23,18 @@ ROOT = Path(__file__).resolve().parent.parent
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "CONTRIBUTING.md")
 """What a copy of the project needs to build the site on its own."""
+# Debian's Chromium, driven headless (Playwright, Lighthouse, the PDF); never a
+# browser download. Elsewhere (a GitHub runner has Google Chrome) CHROMIUM names it.
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
+"""How Chromium starts here: no sandbox as root, and no call home."""
 COMPRESSED_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 """Files a host sends gzip-compressed (GitHub Pages does for these)."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -12,7 +11,8 @@ from typing import Any
 import pytest
 import yaml
 
-from scripts.project import PROJECT_PARTS, ROOT, build_env, serve
+from scripts.project import CHROMIUM as CHROMIUM_PATH
+from scripts.project import CHROMIUM_ARGS, PROJECT_PARTS, ROOT, build_env, serve
 from scripts.project import copy_project as copy
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -25,6 +25,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         default=False,
         help="rewrite tests/golden/* from the current output instead of comparing",
+    )
+    parser.addoption(
+        "--built-site",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="check this already-built site (e.g. make build's) instead of building one",
     )
 
 
@@ -93,8 +100,20 @@ def mkdocs_config(name: str = "mkdocs.yml") -> dict[str, Any]:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The real project, built once per test session with ``--strict``."""
+def built_site(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Path]:
+    """The real project, built once per test session with ``--strict``.
+
+    With ``--built-site DIR``, the site already built in DIR instead (the same
+    checks on a build made by another Python, for instance).
+    """
+    given: Path | None = request.config.getoption("--built-site")
+    if given is not None:
+        if not (given / "index.html").is_file():
+            pytest.fail(f"--built-site {given}: no index.html there", pytrace=False)
+        yield given.resolve()
+        return
     yield build_project(tmp_path_factory.mktemp("site"))
 
 
@@ -118,17 +137,7 @@ def offline_bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 # Browser checks drive Debian's Chromium through Playwright; never `playwright install`.
-# Elsewhere (a GitHub runner has Google Chrome) CHROMIUM names the browser, as for
-# `make pdf` and `make lighthouse`.
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROMIUM = Path(CHROMIUM_PATH)
 
 
 @pytest.fixture(scope="session")
@@ -137,7 +146,9 @@ def browser() -> Iterator[object]:
 
     assert CHROMIUM.exists(), "Chromium is missing: apt-get install chromium (.ci/run does)"
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        instance = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS)
+        )
         try:
             yield instance
         finally:

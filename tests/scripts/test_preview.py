@@ -82,3 +82,24 @@ def test_every_real_page_is_known_with_its_title() -> None:
     assert all(page.title != page.source for page in pages)
     _, reasons = affected_pages(["data/databases.yml"], pages)
     assert "databases/index.md" in reasons
+
+
+def test_the_preview_knows_what_every_registered_macro_reads() -> None:
+    """MACRO_DATASETS is checked against the macros define_env really registers."""
+    import macros
+    from scripts.preview import MACRO_DATASETS
+
+    class FakeEnv:
+        def __init__(self) -> None:
+            self.project_dir = str(ROOT)
+            self.conf = {"docs_dir": str(ROOT / "docs")}
+            self.macros: dict[str, object] = {}
+
+        def macro(self, function: object, name: str | None = None) -> object:
+            self.macros[name or function.__name__] = function  # type: ignore[attr-defined]
+            return function
+
+    env = FakeEnv()
+    macros.define_env(env)
+    reads_no_data = {"offline_editions", "field_reference"}
+    assert set(MACRO_DATASETS) == set(env.macros) - reads_no_data
