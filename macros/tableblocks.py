@@ -8,7 +8,7 @@ recognizes them by their first and last line and puts them in Markdown's raw
 HTML store in one step, which is what the parser would have done in the end.
 Only a block with a blank line (or the page's edge) on both sides is taken.
 
-The output is byte for byte the same (tests/test_tableblocks.py compares both
+The output is byte for byte the same (tests/macros/test_tableblocks.py compares both
 ways), except inside an HTML block marked ``markdown="1"``, where md_in_html
 would re-indent the rows: the same table, other whitespace. The preprocessor
 runs right after MkDocs reads the page's raw HTML for anchor ids (priority 21)

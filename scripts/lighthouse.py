@@ -1,4 +1,4 @@
-"""Lighthouse on the pages the page-weight budget names, mobile and desktop (issue 9).
+"""Lighthouse on the pages the page-weight budget names, mobile and desktop.
 
 Serves a built site the way a host does (gzip for text), runs the npm
 ``lighthouse`` from package-lock.json with Debian's Chromium several times per

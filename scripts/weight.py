@@ -6,7 +6,7 @@ index. Sizes are gzip-compressed (level 6, what common web servers send);
 the search index is counted as a request but its bytes are budgeted apart,
 since it is shared by every page and loads after the page is usable.
 
-The budget (issue 9) holds for the home page, the longest article and the
+The budget holds for the home page, the longest article and the
 largest table page, which ``budget_pages`` picks from the built site itself,
 so the pages measured follow the content as it grows.
 

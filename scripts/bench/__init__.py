@@ -1,4 +1,4 @@
-"""Build benchmark (issue 9): what the data layer costs and how the build scales.
+"""Build benchmark: what the data layer costs and how the build scales.
 
     python -m scripts.bench OUTDIR [--runs N] [--skip-make-test]
 

@@ -1,4 +1,4 @@
-"""Page weight (issue 9): a first visit stays within 150 KB compressed and 15 requests.
+"""Page weight: a first visit stays within 150 KB compressed and 15 requests.
 
 The budget is measured on the built site by scripts.weight; a browser check
 proves its list of requests is the one Chromium really makes.

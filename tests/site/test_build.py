@@ -163,7 +163,7 @@ def test_every_image_has_alt_text(built_site: Path) -> None:
 
 
 def test_search_indexes_the_pages_and_nothing_else(built_site: Path) -> None:
-    """Data exports and print pages are files to download, not pages to search (issue 9)."""
+    """Data exports and print pages are files to download, not pages to search: the index stays small."""
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     indexed = {doc["location"].split("#", 1)[0] for doc in index["docs"]}
     pages = {
