@@ -152,9 +152,18 @@ def _source_link(entry: Entry, source: Source, number: int) -> Markup:
     )
 
 
+NOT_RECORDED = Markup(
+    '<span aria-hidden="true">\u2014</span>'
+    '<span class="atlas-sr-only">not given: no primary source states it</span>'
+)
+"""A cell whose fact no primary source gives: a dash, and words for screen readers.
+
+The data file says, in a comment at the entry, why the field is left out."""
+
+
 def release_cell(entry: Entry, release: Release | None, field: str = "first_release") -> Markup:
     if release is None:
-        return Markup('<span class="atlas-unknown">not yet sourced</span>')
+        return NOT_RECORDED
     return format_html(
         '<time datetime="{0}">{0}</time><br><small>{1}</small>{2}',
         release.date,
@@ -221,10 +230,10 @@ def license_column() -> Column[Any]:
     return Column(
         "license",
         "License",
-        lambda e: format_html(
-            "{}{}",
-            (e.license or "not yet sourced").replace("LicenseRef-", ""),
-            source_links(e, "license"),
+        lambda e: (
+            format_html("{}{}", e.license.replace("LicenseRef-", ""), source_links(e, "license"))
+            if e.license
+            else NOT_RECORDED
         ),
         lambda e: (e.license or "").casefold(),
     )

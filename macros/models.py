@@ -109,6 +109,13 @@ class Entry(Model):
                 f"no source supports {', '.join(missing)}: add a source whose "
                 f"'supports' lists {', '.join(repr(m) for m in missing)}"
             )
+        if getattr(self, "first_release", None) is not None and not any(
+            source.evidence for source in self.sources if "first_release" in source.supports
+        ):
+            raise ValueError(
+                "no source of first_release says what it shows: add 'evidence' to it, e.g. "
+                "'oldest release tag v0.1.0, 2010-01-03' or the announcement's title and date"
+            )
         return self
 
 

@@ -21,7 +21,12 @@ BASE: dict[str, Any] = {
     "typing_notes": "Optional type declarations.",
     "first_release": {"date": "1995-06-08", "version": "PHP Tools 1.0"},
     "sources": [
-        {"url": "https://example.org/php", "supports": ["first_release"], "accessed": "2026-11-23"}
+        {
+            "url": "https://example.org/php",
+            "supports": ["first_release"],
+            "accessed": "2026-11-23",
+            "evidence": "the announcement's title and date",
+        }
     ],
     "reviewed": "2026-11-23",
 }

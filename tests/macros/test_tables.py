@@ -81,6 +81,7 @@ def hostile_language() -> Language:
                     "url": 'https://example.org/"onmouseover="alert(3)',
                     "supports": ["first_release"],
                     "accessed": "2026-01-01",
+                    "evidence": HOSTILE[:300],
                 }
             ],
             "reviewed": "2026-01-01",
@@ -160,6 +161,7 @@ def test_every_framework_string_is_escaped(languages: tuple[Language, ...]) -> N
                     "url": "https://example.org/s",
                     "supports": ["first_release", "license"],
                     "accessed": "2026-01-01",
+                    "evidence": HOSTILE[:300],
                 }
             ],
             "reviewed": "2026-01-01",

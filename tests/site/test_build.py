@@ -183,3 +183,12 @@ def test_the_pdf_build_makes_no_search_index() -> None:
     plugins = mkdocs_config("mkdocs-pdf.yml")["plugins"]
     names = [p if isinstance(p, str) else next(iter(p)) for p in plugins]
     assert "search" not in names and "print-site" in names
+
+
+@pytest.mark.build
+def test_no_cell_reads_as_unfinished(built_site: Path) -> None:
+    """A fact no primary source gives shows a dash (and words for screen readers), never a to-do."""
+    for page in sorted(built_site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        for phrase in ("not yet sourced", "TODO", "to be sourced"):
+            assert phrase not in text, f"{page.relative_to(built_site)} says {phrase!r}"
