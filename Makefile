@@ -21,6 +21,9 @@ ifneq ($(shell git rev-parse --is-inside-work-tree 2>/dev/null),true)
 export ATLAS_GIT_DATES := false
 endif
 export PYTHONDONTWRITEBYTECODE := 1
+# mkdocs.yml names the project's own modules (macros.glossary, macros/theme.py, ...):
+# every engine run from here imports them from this checkout, as `python -m` would.
+export PYTHONPATH := $(CURDIR)
 
 .DEFAULT_GOAL := help
 .PHONY: help venv node exports serve test test-browser test-fast build offline pdf new-entry lint hooks validate lock golden schemas vendor clean weight lighthouse bench
@@ -34,9 +37,6 @@ $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt
 	$(BIN)/python -m pip check
-	@# mkdocs.yml names the project's own modules (macros.glossary, ...): any engine
-	@# run from this venv imports them from this checkout, as `python -m` would.
-	$(BIN)/python -c 'import pathlib, sys, sysconfig; pathlib.Path(sysconfig.get_paths()["purelib"], "backend_atlas.pth").write_text(sys.argv[1] + "\n")' "$(CURDIR)"
 	@touch $@
 
 venv: $(STAMP) ## Create or update .venv from requirements.txt (hash-checked)

@@ -12,7 +12,9 @@ to another generator. The commands that make and CI run live in ``scripts/``.
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import importlib
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -102,6 +104,15 @@ def reload_if_changed() -> bool:
     return True
 
 
+def build_day() -> dt.date:
+    """The day the site is built for: the last commit's (SOURCE_DATE_EPOCH), so a commit
+    always builds the same bytes; today when the variable is not set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
+
+
 def define_env(env: Any) -> None:
     """Register the data macros with mkdocs-macros (its only entry point)."""
     if reload_if_changed():
@@ -115,7 +126,7 @@ def define_env_now(env: Any) -> None:
     """Validate every data file, then register the macros (after any reload)."""
     from mkdocs.exceptions import PluginError
 
-    from . import datasets, facts, reference, tables
+    from . import datasets, facts, reference, staleness, tables
     from .errors import DataError
 
     project = Path(env.project_dir)
@@ -208,6 +219,12 @@ def define_env_now(env: Any) -> None:
         """Markdown list of the datasets and their downloads (for the Data page)."""
         counts = {name: len(_load(dataset)) for name, dataset in datasets.DATASETS.items()}
         return reference.data_catalog(counts)
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def review_dates() -> Markup:
+        """Facts per dataset by when they were last checked, and the oldest ones (Data page)."""
+        loaded = {name: _load(dataset) for name, dataset in datasets.DATASETS.items()}
+        return staleness.review_summary(staleness.all_facts(loaded), build_day())
 
     @env.macro  # type: ignore[untyped-decorator]
     def field_reference(dataset: str) -> Markup:

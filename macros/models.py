@@ -67,7 +67,8 @@ class Source(Model):
 
 
 class Release(Model):
-    """A first release: what came out and when."""
+    """A first public release (not 1.0): the oldest release tag, or the project's own
+    dated announcement where there are no tags; its source names the evidence."""
 
     date: PartialDate
     version: ShortText = Field(description="What was released, e.g. 'Go 1' or '0.1.0'.")

@@ -34,6 +34,7 @@ MACRO_DATASETS: dict[str, tuple[str, ...]] = {
     "notable_users": ("languages",),
     "web_share": ("languages",),
     "data_catalog": tuple(DATASETS),
+    "review_dates": tuple(DATASETS),
 }
 EVERY_PAGE = re.compile(
     r"^(mkdocs[\w-]*\.yml|macros/.*\.py|docs/\.overrides/.*|docs/assets/.*|"
