@@ -15,7 +15,10 @@ import http.server
 import io
 import os
 import shutil
+import socket
 import threading
+import time
+import urllib.request
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -94,3 +97,24 @@ def serve(site: Path, port: int) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def free_port() -> int:
+    """A port on the loopback address that nothing listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for(url: str, wanted: str, seconds: float, every: float = 0.05) -> float | None:
+    """Seconds until ``url`` answers with ``wanted`` in its body, or None after ``seconds``."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (local pages)
+                if response.status == 200 and wanted in response.read().decode("utf-8"):
+                    return time.perf_counter() - start
+        except OSError:
+            pass
+        time.sleep(every)
+    return None

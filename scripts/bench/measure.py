@@ -8,12 +8,10 @@ import platform
 import re
 import secrets
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
@@ -44,29 +42,9 @@ from scripts.bench.variants import (
     prepare_variants,
     write_exports,
 )
-from scripts.project import ROOT, build_env, copy_project
+from scripts.project import ROOT, build_env, copy_project, free_port, wait_for
 
 # ---------------------------------------------------------------- measuring
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_for(url: str, wanted: str, seconds: float) -> float | None:
-    """Seconds until ``url`` answers with ``wanted`` in its body, or None after ``seconds``."""
-    start = time.perf_counter()
-    while time.perf_counter() - start < seconds:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310
-                if response.status == 200 and wanted in response.read().decode("utf-8"):
-                    return time.perf_counter() - start
-        except OSError:
-            pass
-        time.sleep(POLL_SECONDS)
-    return None
 
 
 def edited_languages(text: str, marker: str) -> str:
@@ -122,7 +100,7 @@ def measure_serve(work: Path, edits: int = SERVE_EDITS) -> ServeResult:
             start_new_session=True,
         )
         try:
-            startup = wait_for(page, 'data-dataset="languages"', STARTUP_SECONDS)
+            startup = wait_for(page, 'data-dataset="languages"', STARTUP_SECONDS, POLL_SECONDS)
             if startup is None:
                 raise BenchError(
                     f"make serve did not answer on {page} within {STARTUP_SECONDS:.0f} s:\n"
@@ -134,7 +112,7 @@ def measure_serve(work: Path, edits: int = SERVE_EDITS) -> ServeResult:
                 data.write_text(
                     edited_languages(data.read_text(encoding="utf-8"), marker), encoding="utf-8"
                 )
-                seconds = wait_for(page, marker, EDIT_SECONDS)
+                seconds = wait_for(page, marker, EDIT_SECONDS, POLL_SECONDS)
                 if seconds is None:
                     timeouts += 1
                 else:
@@ -214,7 +192,7 @@ def _log(message: str) -> None:
 def run_benchmark(runs: int, make_test: bool, log: Callable[[str], None] = _log) -> Results:
     """Prepare the copies, check them, time them; then make serve and make test."""
     machine = machine_info()
-    date = dt.datetime.now(dt.timezone.utc).date().isoformat()
+    date = dt.datetime.now(dt.UTC).date().isoformat()
     with tempfile.TemporaryDirectory(prefix="atlas-bench-") as tmp:
         work = Path(tmp)
         log("preparing " + ", ".join(VARIANTS))

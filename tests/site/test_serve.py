@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from conftest import build_env, copy_project
 
+from scripts.project import free_port, wait_for
+
 pytestmark = pytest.mark.serve
 
 STARTUP_SECONDS = 60
@@ -23,29 +25,12 @@ STARTUP_SECONDS = 60
 LIVE_EDIT_SECONDS = 3.0
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def fetch(url: str) -> tuple[int, str]:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return response.status, response.read().decode("utf-8")
-
-
 def poll(url: str, wanted: str, seconds: float) -> float:
     """Seconds until the page at ``url`` contains ``wanted``; fails after ``seconds``."""
-    start = time.monotonic()
-    while time.monotonic() - start < seconds:
-        try:
-            status, body = fetch(url)
-            if status == 200 and wanted in body:
-                return time.monotonic() - start
-        except OSError:
-            pass
-        time.sleep(0.1)
-    pytest.fail(f"{url} did not show {wanted!r} within {seconds} s")
+    found = wait_for(url, wanted, seconds)
+    if found is None:
+        pytest.fail(f"{url} did not show {wanted!r} within {seconds} s")
+    return found
 
 
 @pytest.fixture
