@@ -4,7 +4,7 @@ The W3C Nu HTML Checker (vnu.jar from npm `vnu-jar`, installed by `make node`)
 runs once per tree on Java and reads local files only: it fetches nothing.
 Errors fail the test; warnings may stay (Pygments' `<a name>` line anchors, the
 `/>` that pymdownx.tabbed writes on its radio inputs). Fix an error where the
-markup comes from: an override in docs/.overrides/ for Material's templates,
+markup comes from: a named edit in macros/theme.py for Material's templates,
 the macro for a table. Never by filtering the checker's output.
 
 The checker tests are marked `browser` (`make test-browser`, which installs the
@@ -98,7 +98,7 @@ def report(errors: Sequence[HtmlError], pages: int) -> str:
     for message, group in sorted(by_message.items(), key=lambda item: (-len(item[1]), item[0])):
         lines += ["", f"{message} ({len(group)}x)", f"  markup: {group[0].extract}"]
         lines += [f"  {error.where}" for error in sorted(group, key=lambda e: (e.page, e.line))]
-    lines += ["", "Fix Material's markup in docs/.overrides/, a table's in its macro in macros/."]
+    lines += ["", "Fix Material's markup with an edit in macros/theme.py, a table's in its macro."]
     return "\n".join(lines)
 
 
@@ -123,7 +123,7 @@ def test_offline_edition_pages_are_valid_html(offline_bundle: Path) -> None:
 
 @pytest.mark.browser
 def test_checker_reports_each_error_with_its_page_and_line(tmp_path: Path) -> None:
-    # Markup Material's templates wrote before docs/.overrides/ fixed it.
+    # Markup Material's templates write before macros/theme.py mends it.
     (tmp_path / "guide").mkdir()
     page = tmp_path / "guide" / "index.html"
     page.write_text(
@@ -145,8 +145,6 @@ def test_checker_reports_each_error_with_its_page_and_line(tmp_path: Path) -> No
     assert "“autocomplete” is only allowed" in text and "guide/index.html:5:" in text
 
 
-# Material templates copied into docs/.overrides/, and the only lines of
-# Material's version that each copy changes (compared without leading spaces).
 @pytest.mark.browser
 def test_drawer_and_search_stay_closed_after_going_back(page: object, site_url: str) -> None:
     # Material's autocomplete="off" kept browsers from restoring these checkboxes;
