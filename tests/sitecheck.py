@@ -1,7 +1,8 @@
-"""Checks on a built site, shared by the tests: links, anchors, leftover macros."""
+"""Checks on a built site, shared by the tests: links, anchors, assets, leftover macros."""
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from collections.abc import Iterator
@@ -15,6 +16,19 @@ from bs4 import BeautifulSoup, Tag
 MACRO_SYNTAX = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 CODE_TAGS = ("code", "pre", "script", "style", "textarea")
 LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src"}
+# What a browser fetches for a page: stylesheets, icons, scripts, images, media.
+ASSET_ATTRIBUTES = (
+    ("link", "href"),
+    ("script", "src"),
+    ("img", "src"),
+    ("img", "srcset"),
+    ("source", "src"),
+    ("source", "srcset"),
+)
+# url(...) with or without quotes, and @import "...": what a stylesheet fetches.
+CSS_REFERENCE = re.compile(
+    r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')"""
+)
 
 
 @dataclass(frozen=True)
@@ -155,3 +169,92 @@ def images_without_alt(site: Path) -> list[str]:
         for img in parse(page).find_all("img")
         if not str(img.get("alt", "")).strip()
     ]
+
+
+@dataclass(frozen=True)
+class AssetReference:
+    """``reference`` as written in ``referrer``; relative ones start from ``folder``."""
+
+    referrer: str
+    folder: str
+    reference: str
+
+
+def css_references(css: str) -> list[str]:
+    """Every ``url(...)`` and ``@import`` target in a stylesheet, as written."""
+    return [
+        next(group for group in match.groups() if group is not None)
+        for match in CSS_REFERENCE.finditer(css)
+    ]
+
+
+def _srcset(value: str) -> list[str]:
+    """The URLs of a ``srcset``: comma-separated candidates, each ``URL [descriptor]``."""
+    return [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
+
+
+def asset_references(site: Path) -> Iterator[AssetReference]:
+    """Everything a browser fetches to show the site's pages.
+
+    From each page: ``<link href>``, ``<script src>``, ``<img src srcset>``,
+    ``<source src srcset>``, ``url(...)`` in ``<style>`` and ``style=""``, and
+    what Material's bundle loads on its own (the search worker named in
+    ``__config``, and ``search/search_index.json`` under its ``base``). From each
+    stylesheet of the site: its ``url(...)`` and ``@import`` targets, relative to
+    the stylesheet.
+    """
+    site = site.resolve()
+    for page in html_pages(site):
+        soup = parse(page)
+        name = page.relative_to(site).as_posix()
+        folder = posixpath.dirname(name)
+        for tag_name, attribute in ASSET_ATTRIBUTES:
+            for tag in soup.find_all(tag_name):
+                if not isinstance(tag, Tag) or not tag.has_attr(attribute):
+                    continue
+                value = str(tag[attribute])
+                values = _srcset(value) if attribute == "srcset" else [value]
+                yield from (AssetReference(name, folder, url) for url in values)
+        styles = [style.get_text() for style in soup.find_all("style")]
+        styles += [str(tag["style"]) for tag in soup.find_all(style=True)]
+        for css in styles:
+            yield from (AssetReference(name, folder, url) for url in css_references(css))
+        config = soup.find("script", id="__config")
+        if config is not None:
+            settings = json.loads(config.get_text())
+            if settings.get("search"):
+                yield AssetReference(name, folder, settings["search"])
+                index = posixpath.join(settings.get("base", "."), "search/search_index.json")
+                yield AssetReference(name, folder, index)
+    for stylesheet in sorted(site.rglob("*.css")):
+        name = stylesheet.relative_to(site).as_posix()
+        for url in css_references(stylesheet.read_text(encoding="utf-8")):
+            yield AssetReference(name, posixpath.dirname(name), url)
+
+
+def missing_assets(site: Path) -> list[BrokenLink]:
+    """Every asset a page or stylesheet of ``site`` references that is not a file in it.
+
+    Addresses with a scheme (``https:``, ``data:``) or starting with ``//`` are
+    not the site's; fragments alone (``url(#clip)``) fetch nothing. A path from
+    ``/`` is read from the site's top folder.
+    """
+    site = site.resolve()
+    missing = []
+    for ref in asset_references(site):
+        parts = urlsplit(ref.reference)
+        if parts.scheme or ref.reference.startswith("//") or not parts.path:
+            continue
+        path = unquote(parts.path)
+        joined = posixpath.normpath(
+            path.lstrip("/") if path.startswith("/") else posixpath.join(ref.folder, path)
+        )
+        if joined == ".." or joined.startswith("../"):
+            missing.append(BrokenLink(ref.referrer, ref.reference, "outside the site"))
+            continue
+        target = site / joined
+        if target.is_dir():
+            target = target / "index.html"
+        if not target.is_file():
+            missing.append(BrokenLink(ref.referrer, ref.reference, "no such file"))
+    return missing
