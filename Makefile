@@ -2,7 +2,11 @@
 # Both create or refresh the local environment (.venv) from requirements.txt first.
 
 PYTHON ?= python3
+# Another Python gets its own environment, e.g. make build PYTHON=python3.13
+# VENV=build/venv-3.13 SITE_DIR=build/site-3.13 (what .ci/same-site does).
 VENV := .venv
+# The oldest Python the project supports, from pyproject.toml's requires-python.
+PYTHON_MIN := $(shell sed -n 's/^requires-python = ">=\(.*\)"/\1/p' pyproject.toml)
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
 HOST ?= 127.0.0.1
@@ -35,6 +39,7 @@ help: ## List the targets
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -c 'import sys; need = tuple(map(int, sys.argv[1].split("."))); sys.exit(None if sys.version_info >= need else f"$(VENV) has Python {sys.version.split()[0]}; Backend Atlas needs {sys.argv[1]} or newer: rm -r $(VENV), then make again with PYTHON=python{sys.argv[1]}")' "$(PYTHON_MIN)"
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt
 	$(BIN)/python -m pip check
 	@touch $@
@@ -131,7 +136,7 @@ golden: $(STAMP) ## Rewrite the golden files of rendered tables (review the diff
 
 lock: $(STAMP) ## Re-resolve requirements.txt from pyproject.toml (with hashes)
 	$(BIN)/uv pip compile pyproject.toml --group browser --group lint --universal \
-		--python-version 3.10 --generate-hashes --quiet -o requirements.txt
+		--python-version $(PYTHON_MIN) --generate-hashes --quiet -o requirements.txt
 
 vendor: $(STAMP) ## Refresh the vendored browser scripts from npm (versions in scripts/vendor.py)
 	$(BIN)/python -m scripts.vendor

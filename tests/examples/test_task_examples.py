@@ -19,7 +19,7 @@ import sqlite3
 import sys
 import time
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from types import ModuleType
 from typing import Any
 
@@ -154,7 +154,7 @@ def test_token_round_trip() -> None:
 
 def test_expired_token_is_rejected() -> None:
     tokens = example("tokens")
-    an_hour_ago = datetime.now(timezone.utc) - timedelta(hours=1)
+    an_hour_ago = datetime.now(UTC) - timedelta(hours=1)
     token = tokens.issue_token("user-1187", ["editor"], now=an_hour_ago)
     with pytest.raises(tokens.InvalidTokenError) as caught:
         tokens.verify_token(token)
@@ -257,7 +257,7 @@ def test_unusable_credentials_are_401(roles_client: TestClient, authorization: s
 
 
 def test_expired_token_is_401(roles_client: TestClient) -> None:
-    yesterday = datetime.now(timezone.utc) - timedelta(days=1)
+    yesterday = datetime.now(UTC) - timedelta(days=1)
     response = roles_client.get("/me", headers=bearer("admin", now=yesterday))
     assert response.status_code == 401
 
