@@ -175,7 +175,9 @@ class Language(Entry):
         "dynamic: values carry types that are checked while it runs."
     )
     typing_notes: Text = Field(description="Optional annotations, checkers, strictness.")
-    first_release: Release = Field(description="The first public release.")
+    first_release: Release | None = Field(
+        default=None, description="The first public release; leave out if no primary source dates it."
+    )
     notable_users: list[NotableUser] = Field(
         default_factory=list,
         max_length=8,

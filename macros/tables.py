@@ -92,7 +92,7 @@ LANGUAGE_COLUMNS: tuple[Column[Language], ...] = (
         "first_release",
         "First release",
         lambda lang: release_cell(lang, lang.first_release),
-        lambda lang: lang.first_release.date,
+        lambda lang: lang.first_release.date if lang.first_release else "9999",
         sort_attribute=True,
     ),
 )
