@@ -126,7 +126,7 @@ def define_env_now(env: Any) -> None:
     """Validate every data file, then register the macros (after any reload)."""
     from mkdocs.exceptions import PluginError
 
-    from . import datasets, facts, reference, staleness, tables
+    from . import capabilities, datasets, facts, reference, staleness, tables
     from .errors import DataError
 
     project = Path(env.project_dir)
@@ -171,6 +171,23 @@ def define_env_now(env: Any) -> None:
             _load(datasets.LANGUAGES),
             language=language,
             kind=kind,
+            columns=columns,
+            sort=sort,
+            caption=caption,
+        )
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def framework_capabilities(
+        language: str | None = None,
+        columns: list[str] | None = None,
+        sort: str | None = "name",
+        caption: str | None = None,
+    ) -> Markup:
+        """What each web framework gives you, from the capabilities in data/frameworks.yml."""
+        return capabilities.capabilities_table(
+            _load(datasets.FRAMEWORKS),
+            _load(datasets.LANGUAGES),
+            language=language,
             columns=columns,
             sort=sort,
             caption=caption,

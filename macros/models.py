@@ -20,6 +20,7 @@ from pydantic import (
     model_validator,
 )
 
+from .errors import closest
 from .fields import (
     CheckedOn,
     HttpsUrl,
@@ -92,18 +93,25 @@ class Entry(Model):
     @model_validator(mode="after")
     def _sources_cover_stale_facts(self) -> Entry:
         known = set(type(self).model_fields) - {"sources", "reviewed"}
+        capabilities: dict[str, Capability] = getattr(self, "capabilities", {})
+        known |= {f"capabilities.{key}" for key in capabilities}
         for index, source in enumerate(self.sources):
             for name in source.supports:
                 if name not in known:
+                    close = closest(name, known)
+                    hint = f"did you mean '{close}'? " if close else ""
                     raise ValueError(
                         f"sources[{index}].supports names '{name}', which is not a field "
-                        f"of this entry (fields: {', '.join(sorted(known))})"
+                        f"of this entry: {hint}(fields: {', '.join(sorted(known))})"
                     )
         covered = {name for source in self.sources for name in source.supports}
         missing = [
             name
             for name in self.sourced_fields
             if getattr(self, name, None) is not None and name not in covered
+        ]
+        missing += [
+            f"capabilities.{key}" for key in capabilities if f"capabilities.{key}" not in covered
         ]
         if missing:
             raise ValueError(
@@ -176,7 +184,8 @@ class Language(Entry):
     )
     typing_notes: Text = Field(description="Optional annotations, checkers, strictness.")
     first_release: Release | None = Field(
-        default=None, description="The first public release; leave out if no primary source dates it."
+        default=None,
+        description="The first public release; leave out if no primary source dates it.",
     )
     notable_users: list[NotableUser] = Field(
         default_factory=list,
@@ -214,6 +223,63 @@ else:
     FrameworkKind = one_of(FRAMEWORK_KINDS)
 
 
+CAPABILITY_LEVELS: dict[str, str] = {
+    "built-in": "Built in",
+    "official": "Official package",
+    "third-party": "Third-party package",
+    "none": "Not provided",
+}
+"""How a product gives you a capability, best first: in the box; in a package its own
+project publishes; in a package others publish (the one its docs point to); not at all."""
+if TYPE_CHECKING:
+    CapabilityLevel = str
+else:
+    CapabilityLevel = one_of(CAPABILITY_LEVELS)
+
+
+class Capability(Model):
+    """How one product gives you one capability; a bare level is short for ``{level: ...}``."""
+
+    level: CapabilityLevel = Field(
+        description="One of: " + "; ".join(f"{k}: {v}" for k, v in CAPABILITY_LEVELS.items())
+    )
+    note: ShortText | None = Field(
+        default=None,
+        description="One line where it matters: the package's name, a limit, what is missing.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_level(cls, value: object) -> object:
+        return {"level": value} if isinstance(value, str) else value
+
+
+FRAMEWORK_CAPABILITIES: dict[str, str] = {
+    "routing": "Routing",
+    "validation": "Request validation",
+    "data-access": "ORM or data access",
+    "migrations": "Schema migrations",
+    "authentication": "Authentication",
+    "authorization": "Authorization",
+    "sessions": "Sessions",
+    "templating": "Templating",
+    "admin-ui": "Admin UI",
+    "background-jobs": "Background jobs",
+    "scheduling": "Scheduled tasks",
+    "websockets": "WebSockets",
+    "openapi": "OpenAPI or schema generation",
+    "dependency-injection": "Dependency injection",
+    "async-handlers": "Async handlers",
+    "test-client": "Test client",
+    "scaffolding-cli": "Scaffolding CLI",
+}
+"""What a web framework can give you, in the order tables and comparisons list them."""
+if TYPE_CHECKING:
+    FrameworkCapability = str
+else:
+    FrameworkCapability = one_of(FRAMEWORK_CAPABILITIES)
+
+
 class Framework(Entry):
     """A framework, runtime or library that back-end code is built on."""
 
@@ -232,6 +298,12 @@ class Framework(Entry):
     license: Spdx | None = Field(default=None, description="Its current license.")
     repository: HttpsUrl | None = Field(default=None, description="Where its source lives.")
     website: HttpsUrl | None = Field(default=None, description="Its official site.")
+    capabilities: dict[FrameworkCapability, Capability] = Field(
+        default_factory=dict,
+        description="What it gives you, for web frameworks: "
+        + ", ".join(FRAMEWORK_CAPABILITIES)
+        + ". Each value needs a source whose 'supports' names it, e.g. 'capabilities.routing'.",
+    )
 
 
 DATABASE_MODELS: dict[str, str] = {

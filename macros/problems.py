@@ -31,7 +31,7 @@ def problem_from(
     error: ErrorDetails, dataset: Dataset[Any], doc: YamlDocument, index: int, label: str
 ) -> DataProblem:
     loc = tuple(error["loc"])
-    field = _dotted(loc)
+    field = _dotted(loc[:-2] if loc[-1:] == ("[key]",) else loc)  # a mapping's key: name the map
     kind = error["type"]
     value = error.get("input")
     hint: str | None = None

@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import json
 import sys
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,9 @@ def csv_columns(dataset: Dataset[Any]) -> list[str]:
     for name in dataset.model.model_fields:
         if name == "first_release":
             columns += ["first_release.date", "first_release.version"]
+        elif name == "capabilities":
+            keys = typing.get_args(dataset.model.model_fields[name].annotation)[0]
+            columns += [f"capabilities.{key}" for key in typing.get_args(keys)]
         elif name == "sources":
             columns.append("sources")
         else:
@@ -90,6 +94,8 @@ def to_csv(dataset: Dataset[Any], records: list[dict[str, Any]]) -> str:
             value = record.get(head)
             if tail:
                 value = value.get(tail) if isinstance(value, dict) else None
+            if head == "capabilities" and isinstance(value, dict):
+                value = ": ".join(str(value[k]) for k in ("level", "note") if value.get(k))
             row.append(_cell(value))
         writer.writerow(row)
     return buffer.getvalue()

@@ -25,6 +25,7 @@ from macros.datasets import DATASETS
 MACRO_DATASETS: dict[str, tuple[str, ...]] = {
     "languages": ("languages",),
     "frameworks": ("frameworks",),
+    "framework_capabilities": ("frameworks",),
     "databases": ("databases",),
     "web_servers": ("web-servers",),
     "api_styles": ("api-styles",),

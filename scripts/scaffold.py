@@ -34,6 +34,8 @@ def _placeholder(spec: dict[str, Any], defs: dict[str, Any]) -> Any:
     if "enum" in spec:
         return f"{PLACEHOLDER}: one of {', '.join(map(str, spec['enum']))}"
     kind = spec.get("type")
+    if kind == "object" and "properties" not in spec:
+        return {}  # a map such as capabilities: optional, filled key by key with its sources
     if kind == "object":
         return {name: _placeholder(sub, defs) for name, sub in spec["properties"].items()}
     if kind == "array":

@@ -1,0 +1,112 @@
+"""What a framework gives you: the capability matrix, one mark per capability.
+
+Each mark says how the framework provides the capability (in the box, in its
+own project's package, in a package others publish, not at all) and links the
+page of the framework's documentation that says so; the level's words and the
+note are in its accessible name and its tooltip, so nothing depends on the
+shape of the mark.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markupsafe import Markup
+
+from .htmltable import (
+    NOT_RECORDED,
+    Column,
+    TableOptionError,
+    format_html,
+    render_table,
+    unknown_option,
+)
+from .models import CAPABILITY_LEVELS, FRAMEWORK_CAPABILITIES, Framework, Language
+
+MARKS = {"built-in": "\u25cf", "official": "\u25d0", "third-party": "\u25cb", "none": "\u2013"}
+"""Filled, half, empty, dash: built in, official package, third-party package, not provided."""
+RANK = {level: str(rank) for rank, level in enumerate(CAPABILITY_LEVELS)}
+
+
+def capability_cell(framework: Framework, key: str) -> Markup:
+    """The mark for ``key``, linked to its first source; a dash when the data has no value."""
+    capability = framework.capabilities.get(key)
+    if capability is None:
+        return NOT_RECORDED
+    words = CAPABILITY_LEVELS[capability.level]
+    if capability.note:
+        words += f": {capability.note}"
+    source = next(s for s in framework.sources if f"capabilities.{key}" in s.supports)
+    checked = source.accessed.isoformat()
+    label = (
+        f"{FRAMEWORK_CAPABILITIES[key]} in {framework.name}: {words} (source, checked {checked})"
+    )
+    return format_html(
+        '<a class="atlas-cap atlas-cap--{}" href="{}" title="{}" aria-label="{}">{}</a>',
+        capability.level,
+        str(source.url),
+        words,
+        label,
+        MARKS[capability.level],
+    )
+
+
+def _capability_column(key: str) -> Column[Framework]:
+    return Column(
+        key,
+        FRAMEWORK_CAPABILITIES[key],
+        lambda fw: capability_cell(fw, key),
+        lambda fw: RANK[fw.capabilities[key].level] if key in fw.capabilities else "9",
+        sort_attribute=True,
+    )
+
+
+def legend() -> Markup:
+    """What the marks mean, for the line above the matrix."""
+    return Markup(" ").join(
+        format_html(
+            '<span class="atlas-cap atlas-cap--{}" aria-hidden="true">{}</span> {}',
+            level,
+            mark,
+            CAPABILITY_LEVELS[level],
+        )
+        for level, mark in MARKS.items()
+    )
+
+
+def capabilities_table(
+    frameworks: Sequence[Framework],
+    languages: Sequence[Language],
+    *,
+    language: str | None = None,
+    columns: Sequence[str] | None = None,
+    sort: str | None = "name",
+    caption: str | None = None,
+) -> Markup:
+    """Web frameworks that have capability data, one column per capability."""
+    names = {lang.id: lang.name for lang in languages}
+    if language is not None and language not in names:
+        raise TableOptionError(unknown_option("language", language, names))
+    rows = [
+        fw for fw in frameworks if fw.capabilities and (language is None or fw.language == language)
+    ]
+    name_column: Column[Framework] = Column(
+        "name",
+        "Framework",
+        lambda fw: format_html("{}<br><small>{}</small>", fw.name, names[fw.language]),
+        lambda fw: fw.name.casefold(),
+    )
+    all_columns = (name_column, *(_capability_column(key) for key in FRAMEWORK_CAPABILITIES))
+    if caption is None:
+        caption = "What each web framework gives you"
+        if language is not None:
+            caption = f"What each {names[language]} web framework gives you"
+    table = render_table(
+        rows,
+        all_columns,
+        dataset="framework-capabilities",
+        caption=caption,
+        select=columns,
+        sort=sort,
+    )
+    return format_html('<p class="atlas-legend">{}</p>\n\n{}', legend(), table)
