@@ -9,7 +9,8 @@ shape of the mark.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from markupsafe import Markup
 
@@ -28,19 +29,23 @@ MARKS = {"built-in": "\u25cf", "official": "\u25d0", "third-party": "\u25cb", "n
 RANK = {level: str(rank) for rank, level in enumerate(CAPABILITY_LEVELS)}
 
 
-def capability_cell(framework: Framework, key: str) -> Markup:
-    """The mark for ``key``, linked to its first source; a dash when the data has no value."""
-    capability = framework.capabilities.get(key)
+def capability_cell(
+    entry: Any, key: str, labels: Mapping[str, str] = FRAMEWORK_CAPABILITIES
+) -> Markup:
+    """The mark for ``key``, linked to its first source; a dash when the data has no value.
+
+    ``entry`` is any entry with ``capabilities`` (frameworks, databases, web servers);
+    ``labels`` names its capabilities.
+    """
+    capability = entry.capabilities.get(key)
     if capability is None:
         return NOT_RECORDED
     words = CAPABILITY_LEVELS[capability.level]
     if capability.note:
         words += f": {capability.note}"
-    source = next(s for s in framework.sources if f"capabilities.{key}" in s.supports)
+    source = next(s for s in entry.sources if f"capabilities.{key}" in s.supports)
     checked = source.accessed.isoformat()
-    label = (
-        f"{FRAMEWORK_CAPABILITIES[key]} in {framework.name}: {words} (source, checked {checked})"
-    )
+    label = f"{labels[key]} in {entry.name}: {words} (source, checked {checked})"
     return format_html(
         '<a class="atlas-cap atlas-cap--{}" href="{}" title="{}" aria-label="{}">{}</a>',
         capability.level,
@@ -51,12 +56,17 @@ def capability_cell(framework: Framework, key: str) -> Markup:
     )
 
 
-def _capability_column(key: str) -> Column[Framework]:
+def capability_columns(labels: Mapping[str, str]) -> tuple[Column[Any], ...]:
+    """One sortable column per capability in ``labels`` (best level first when sorted)."""
+    return tuple(_capability_column(key, labels) for key in labels)
+
+
+def _capability_column(key: str, labels: Mapping[str, str]) -> Column[Any]:
     return Column(
         key,
-        FRAMEWORK_CAPABILITIES[key],
-        lambda fw: capability_cell(fw, key),
-        lambda fw: RANK[fw.capabilities[key].level] if key in fw.capabilities else "9",
+        labels[key],
+        lambda e: capability_cell(e, key, labels),
+        lambda e: RANK[e.capabilities[key].level] if key in e.capabilities else "9",
         sort_attribute=True,
     )
 
@@ -96,7 +106,7 @@ def capabilities_table(
         lambda fw: format_html("{}<br><small>{}</small>", fw.name, names[fw.language]),
         lambda fw: fw.name.casefold(),
     )
-    all_columns = (name_column, *(_capability_column(key) for key in FRAMEWORK_CAPABILITIES))
+    all_columns = (name_column, *capability_columns(FRAMEWORK_CAPABILITIES))
     if caption is None:
         caption = "What each web framework gives you"
         if language is not None:
