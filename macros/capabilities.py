@@ -14,6 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .capability import CAPABILITY_LEVELS, FRAMEWORK_CAPABILITIES
 from .htmltable import (
     NOT_RECORDED,
     Column,
@@ -22,7 +23,7 @@ from .htmltable import (
     render_table,
     unknown_option,
 )
-from .models import CAPABILITY_LEVELS, FRAMEWORK_CAPABILITIES, Framework, Language
+from .models import Framework, Language
 
 MARKS = {"built-in": "\u25cf", "official": "\u25d0", "third-party": "\u25cb", "none": "\u2013"}
 """Filled, half, empty, dash: built in, official package, third-party package, not provided."""

@@ -1,4 +1,4 @@
-"""The value types of data fields: ids, texts, dates, links, licenses, choices.
+"""The value types of data fields (ids, texts, dates, links, licenses, choices) and ``Model``.
 
 Each carries its own validation and message, so every model that uses it
 checks the same way; the models in ``macros.models`` are built from them.
@@ -10,7 +10,15 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, HttpUrl, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    StringConstraints,
+    field_validator,
+)
 
 from .errors import closest
 
@@ -149,3 +157,19 @@ Spdx = Annotated[
 
 
 Uses = Annotated[list[ShortText], Field(min_length=1, max_length=6)]
+
+
+class Model(BaseModel):
+    """Base of every data model: strict about unknown keys, immutable once loaded."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_placeholders(cls, value: object) -> object:
+        if is_placeholder(value):
+            raise ValueError(
+                "still holds the placeholder from make new-entry: write the real value, "
+                "or delete the line if the field is optional"
+            )
+        return value

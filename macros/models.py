@@ -11,44 +11,26 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
     HttpUrl,
     StringConstraints,
-    field_validator,
     model_validator,
 )
 
+from .capability import FRAMEWORK_CAPABILITIES, Capability, FrameworkCapability
 from .errors import closest
 from .fields import (
     CheckedOn,
     HttpsUrl,
     Id,
+    Model,
     PartialDate,
     ShortText,
     Spdx,
     Text,
     Uses,
-    is_placeholder,
     one_of,
 )
-
-
-class Model(BaseModel):
-    """Base of every data model: strict about unknown keys, immutable once loaded."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-    @field_validator("*", mode="before")
-    @classmethod
-    def _no_placeholders(cls, value: object) -> object:
-        if is_placeholder(value):
-            raise ValueError(
-                "still holds the placeholder from make new-entry: write the real value, "
-                "or delete the line if the field is optional"
-            )
-        return value
 
 
 class Source(Model):
@@ -221,63 +203,6 @@ if TYPE_CHECKING:
     FrameworkKind = str
 else:
     FrameworkKind = one_of(FRAMEWORK_KINDS)
-
-
-CAPABILITY_LEVELS: dict[str, str] = {
-    "built-in": "Built in",
-    "official": "Official package",
-    "third-party": "Third-party package",
-    "none": "Not provided",
-}
-"""How a product gives you a capability, best first: in the box; in a package its own
-project publishes; in a package others publish (the one its docs point to); not at all."""
-if TYPE_CHECKING:
-    CapabilityLevel = str
-else:
-    CapabilityLevel = one_of(CAPABILITY_LEVELS)
-
-
-class Capability(Model):
-    """How one product gives you one capability; a bare level is short for ``{level: ...}``."""
-
-    level: CapabilityLevel = Field(
-        description="One of: " + "; ".join(f"{k}: {v}" for k, v in CAPABILITY_LEVELS.items())
-    )
-    note: ShortText | None = Field(
-        default=None,
-        description="One line where it matters: the package's name, a limit, what is missing.",
-    )
-
-    @model_validator(mode="before")
-    @classmethod
-    def _bare_level(cls, value: object) -> object:
-        return {"level": value} if isinstance(value, str) else value
-
-
-FRAMEWORK_CAPABILITIES: dict[str, str] = {
-    "routing": "Routing",
-    "validation": "Request validation",
-    "data-access": "ORM or data access",
-    "migrations": "Schema migrations",
-    "authentication": "Authentication",
-    "authorization": "Authorization",
-    "sessions": "Sessions",
-    "templating": "Templating",
-    "admin-ui": "Admin UI",
-    "background-jobs": "Background jobs",
-    "scheduling": "Scheduled tasks",
-    "websockets": "WebSockets",
-    "openapi": "OpenAPI or schema generation",
-    "dependency-injection": "Dependency injection",
-    "async-handlers": "Async handlers",
-    "test-client": "Test client",
-    "scaffolding-cli": "Scaffolding CLI",
-}
-"""What a web framework can give you, in the order tables and comparisons list them."""
-if TYPE_CHECKING:
-    FrameworkCapability = str
-else:
-    FrameworkCapability = one_of(FRAMEWORK_CAPABILITIES)
 
 
 class Framework(Entry):
