@@ -126,7 +126,7 @@ def define_env_now(env: Any) -> None:
     """Validate every data file, then register the macros (after any reload)."""
     from mkdocs.exceptions import PluginError
 
-    from . import capabilities, datasets, facts, reference, staleness, tables
+    from . import capabilities, datasets, facts, htmltable, reference, staleness, tables
     from .errors import DataError
 
     project = Path(env.project_dir)
@@ -188,6 +188,26 @@ def define_env_now(env: Any) -> None:
             _load(datasets.FRAMEWORKS),
             _load(datasets.LANGUAGES),
             language=language,
+            columns=columns,
+            sort=sort,
+            caption=caption,
+        )
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def capabilities_of(
+        dataset: str,
+        columns: list[str] | None = None,
+        sort: str | None = "name",
+        caption: str | None = None,
+    ) -> Markup:
+        """What each database or web server gives you: the capability matrix of ``dataset``."""
+        if dataset not in datasets.DATASETS:
+            raise htmltable.TableOptionError(
+                htmltable.unknown_option("dataset", dataset, datasets.DATASETS)
+            )
+        return capabilities.dataset_capabilities(
+            dataset,
+            _load(datasets.DATASETS[dataset]),
             columns=columns,
             sort=sort,
             caption=caption,

@@ -12,9 +12,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from .capability import CAPABILITY_LEVELS, FRAMEWORK_CAPABILITIES
+from .capability import (
+    CAPABILITY_LEVELS,
+    DATABASE_CAPABILITIES,
+    FRAMEWORK_CAPABILITIES,
+    SERVER_CAPABILITIES,
+)
 from .htmltable import (
     NOT_RECORDED,
     Column,
@@ -117,6 +122,43 @@ def capabilities_table(
         all_columns,
         dataset="framework-capabilities",
         caption=caption,
+        select=columns,
+        sort=sort,
+    )
+    return format_html('<p class="atlas-legend">{}</p>\n\n{}', legend(), table)
+
+
+CAPABILITY_LABELS: dict[str, Mapping[str, str]] = {
+    "frameworks": FRAMEWORK_CAPABILITIES,
+    "databases": DATABASE_CAPABILITIES,
+    "web-servers": SERVER_CAPABILITIES,
+}
+"""The datasets whose entries have capabilities, and the names of those capabilities."""
+
+
+def dataset_capabilities(
+    dataset: str,
+    entries: Sequence[Any],
+    *,
+    columns: Sequence[str] | None = None,
+    sort: str | None = "name",
+    caption: str | None = None,
+) -> Markup:
+    """The capability matrix of ``dataset`` (databases, web servers): entries that have data."""
+    if dataset not in CAPABILITY_LABELS:
+        raise TableOptionError(
+            unknown_option("dataset with capabilities", dataset, CAPABILITY_LABELS)
+        )
+    labels = CAPABILITY_LABELS[dataset]
+    rows = [entry for entry in entries if entry.capabilities]
+    name_column: Column[Any] = Column(
+        "name", "Name", lambda e: escape(e.name), lambda e: e.name.casefold()
+    )
+    table = render_table(
+        rows,
+        (name_column, *capability_columns(labels)),
+        dataset=f"{dataset}-capabilities",
+        caption=caption or f"What each of the {dataset.replace('-', ' ')} gives you",
         select=columns,
         sort=sort,
     )

@@ -68,3 +68,35 @@ if TYPE_CHECKING:
     FrameworkCapability = str
 else:
     FrameworkCapability = one_of(FRAMEWORK_CAPABILITIES)
+
+
+DATABASE_CAPABILITIES: dict[str, str] = {
+    "transactions": "Transactions",
+    "replication": "Replication",
+    "sharding": "Sharding or partitioning",
+    "secondary-indexes": "Secondary indexes",
+    "full-text-search": "Full-text search",
+    "json-documents": "JSON documents",
+    "change-streams": "Change data capture",
+    "managed-offerings": "Managed offerings",
+}
+"""What a database can give you; the note says the scope (e.g. 'multi-document ACID')."""
+if TYPE_CHECKING:
+    DatabaseCapability = str
+else:
+    DatabaseCapability = one_of(DATABASE_CAPABILITIES)
+
+SERVER_CAPABILITIES: dict[str, str] = {
+    "http2": "HTTP/2",
+    "http3": "HTTP/3",
+    "automatic-tls": "Automatic TLS (ACME)",
+    "reverse-proxy": "Reverse proxy",
+    "load-balancing": "Load balancing",
+    "hot-reload": "Config reload without downtime",
+    "extensions": "Extension mechanism",
+}
+"""What a web server or proxy can give you; the note names methods, modules or limits."""
+if TYPE_CHECKING:
+    ServerCapability = str
+else:
+    ServerCapability = one_of(SERVER_CAPABILITIES)

@@ -17,7 +17,15 @@ from pydantic import (
     model_validator,
 )
 
-from .capability import FRAMEWORK_CAPABILITIES, Capability, FrameworkCapability
+from .capability import (
+    DATABASE_CAPABILITIES,
+    FRAMEWORK_CAPABILITIES,
+    SERVER_CAPABILITIES,
+    Capability,
+    DatabaseCapability,
+    FrameworkCapability,
+    ServerCapability,
+)
 from .errors import closest
 from .fields import (
     CheckedOn,
@@ -269,6 +277,12 @@ class Database(Entry):
     )
     repository: HttpsUrl | None = Field(default=None, description="Where its source lives.")
     website: HttpsUrl | None = Field(default=None, description="Its official site.")
+    capabilities: dict[DatabaseCapability, Capability] = Field(
+        default_factory=dict,
+        description="What it gives you: "
+        + ", ".join(DATABASE_CAPABILITIES)
+        + ". Each value needs a source whose 'supports' names it: 'capabilities.replication'.",
+    )
 
 
 SERVER_ROLES: dict[str, str] = {
@@ -299,6 +313,12 @@ class WebServer(Entry):
     license: Spdx | None = Field(default=None, description="Its license.")
     repository: HttpsUrl | None = Field(default=None, description="Where its source lives.")
     website: HttpsUrl | None = Field(default=None, description="Its official site.")
+    capabilities: dict[ServerCapability, Capability] = Field(
+        default_factory=dict,
+        description="What it gives you: "
+        + ", ".join(SERVER_CAPABILITIES)
+        + ". Each value needs a source whose 'supports' names it, e.g. 'capabilities.http2'.",
+    )
 
 
 class ApiStyle(Entry):
