@@ -169,3 +169,16 @@ def site_url(built_site: Path) -> Iterator[str]:
     """The built site served over HTTP on a free local port, for browser checks."""
     with serve(built_site, 0) as base:
         yield base
+
+
+class MacrosEnv:
+    """What ``define_env`` touches of mkdocs-macros' env: the project, the config, ``macro``."""
+
+    def __init__(self, **conf: object) -> None:
+        self.project_dir = str(ROOT)
+        self.conf: dict[str, object] = {"docs_dir": str(ROOT / "docs"), **conf}
+        self.macros: dict[str, object] = {}
+
+    def macro(self, function: object, name: str | None = None) -> object:
+        self.macros[name or function.__name__] = function  # type: ignore[attr-defined]
+        return function

@@ -9,7 +9,7 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import ROOT, MacrosEnv
 
 import macros
 from macros.tableblocks import TableBlocks
@@ -56,17 +56,7 @@ def test_an_unknown_term_fails_with_the_closest_id() -> None:
 
 
 def test_define_env_leaves_the_markdown_extensions_to_mkdocs_yml() -> None:
-    class FakeEnv:
-        def __init__(self) -> None:
-            self.project_dir = str(ROOT)
-            self.conf = {"markdown_extensions": ["tables"], "docs_dir": str(ROOT / "docs")}
-            self.macros: dict[str, object] = {}
-
-        def macro(self, function: object, name: str | None = None) -> object:
-            self.macros[name or function.__name__] = function  # type: ignore[attr-defined]
-            return function
-
-    env = FakeEnv()
+    env = MacrosEnv(markdown_extensions=["tables"])
     macros.define_env(env)
     assert env.conf["markdown_extensions"] == ["tables"]
     assert {"languages", "frameworks", "tools", "glossary", "field_reference"} <= set(env.macros)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, MacrosEnv
 
 from scripts.preview import affected_pages, site_pages, summary
 
@@ -89,17 +89,7 @@ def test_the_preview_knows_what_every_registered_macro_reads() -> None:
     import macros
     from scripts.preview import MACRO_DATASETS
 
-    class FakeEnv:
-        def __init__(self) -> None:
-            self.project_dir = str(ROOT)
-            self.conf = {"docs_dir": str(ROOT / "docs")}
-            self.macros: dict[str, object] = {}
-
-        def macro(self, function: object, name: str | None = None) -> object:
-            self.macros[name or function.__name__] = function  # type: ignore[attr-defined]
-            return function
-
-    env = FakeEnv()
+    env = MacrosEnv()
     macros.define_env(env)
     reads_no_data = {"offline_editions", "field_reference"}
     assert set(MACRO_DATASETS) == set(env.macros) - reads_no_data
