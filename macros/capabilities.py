@@ -29,6 +29,7 @@ from .htmltable import (
     unknown_option,
 )
 from .models import Framework, Language
+from .tables import language_names
 
 MARKS = {"built-in": "\u25cf", "official": "\u25d0", "third-party": "\u25cb", "none": "\u2013"}
 """Filled, half, empty, dash: built in, official package, third-party package, not provided."""
@@ -100,9 +101,7 @@ def capabilities_table(
     caption: str | None = None,
 ) -> Markup:
     """Web frameworks that have capability data, one column per capability."""
-    names = {lang.id: lang.name for lang in languages}
-    if language is not None and language not in names:
-        raise TableOptionError(unknown_option("language", language, names))
+    names = language_names(languages, language)
     rows = [
         fw for fw in frameworks if fw.capabilities and (language is None or fw.language == language)
     ]

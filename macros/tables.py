@@ -148,6 +148,14 @@ FRAMEWORK_COLUMNS: tuple[Column[Framework], ...] = (
 )
 
 
+def language_names(languages: Sequence[Language], wanted: str | None = None) -> dict[str, str]:
+    """Language id -> name; fails with a did-you-mean when ``wanted`` is not one of them."""
+    names = {lang.id: lang.name for lang in languages}
+    if wanted is not None and wanted not in names:
+        raise TableOptionError(unknown_option("language", wanted, names))
+    return names
+
+
 def frameworks_table(
     frameworks: Sequence[Framework],
     languages: Sequence[Language],
@@ -159,9 +167,7 @@ def frameworks_table(
     caption: str | None = None,
 ) -> Markup:
     """Frameworks, optionally only those of one ``language`` or one ``kind``."""
-    names = {lang.id: lang.name for lang in languages}
-    if language is not None and language not in names:
-        raise TableOptionError(unknown_option("language", language, names))
+    names = language_names(languages, language)
     if kind is not None and kind not in FRAMEWORK_KINDS:
         raise TableOptionError(unknown_option("kind", kind, FRAMEWORK_KINDS))
     rows = [
