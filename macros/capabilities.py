@@ -31,8 +31,9 @@ from .htmltable import (
 from .models import Framework, Language
 from .tables import language_names
 
-MARKS = {"built-in": "\u25cf", "official": "\u25d0", "third-party": "\u25cb", "none": "\u2013"}
-"""Filled, half, empty, dash: built in, official package, third-party package, not provided."""
+MARKS = {"built-in": "\u25cf", "official": "\u25d0", "third-party": "\u25cb", "none": "\u00d7"}
+"""Filled, half, empty, cross: built in, official package, third-party package, not provided
+(a dash is kept for a value the data does not give)."""
 RANK = {level: str(rank) for rank, level in enumerate(CAPABILITY_LEVELS)}
 
 
