@@ -101,7 +101,7 @@ bench: $(STAMP) ## Time the build (vs no data layer, x10 rows, x10 pages), live 
 	$(BIN)/python -m scripts.bench bench/results
 
 new-entry: $(STAMP) ## Add a new entry to fill in: make new-entry DATASET=frameworks
-	@test -n "$(DATASET)" || { echo "usage: make new-entry DATASET=<languages|frameworks|databases|web-servers|api-styles|architectures|tools|glossary>"; exit 2; }
+	@test -n "$(DATASET)" || { echo "usage: make new-entry DATASET=<languages|frameworks|databases|web-servers|api-styles|architectures|tools|app-servers|message-brokers|serverless-platforms|glossary>"; exit 2; }
 	$(BIN)/python -m scripts.scaffold $(DATASET)
 
 lint: $(STAMP) ## Static checks: data, ruff, ruff format, mypy, markdownlint, codespell

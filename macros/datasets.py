@@ -29,6 +29,7 @@ from .models import (
     Tool,
     WebServer,
 )
+from .platforms import AppServer, MessageBroker, ServerlessPlatform
 from .problems import closest_hint, display_path, entry_label, kind_of, problem_from
 from .yamlfile import YamlDocument, read_yaml
 
@@ -58,6 +59,17 @@ API_STYLES = Dataset("api-styles", ApiStyle, "Ways for programs to talk to a bac
 ARCHITECTURES = Dataset("architectures", Architecture, "Ways to structure a back end")
 TOOLS = Dataset("tools", Tool, "Everyday tools: version control, containers, CI/CD and more")
 GLOSSARY = Dataset("glossary", GlossaryTerm, "Terms a newcomer meets, with definitions")
+APP_SERVERS = Dataset(
+    "app-servers", AppServer, "Application servers that run your code: processes, threads, loops"
+)
+MESSAGE_BROKERS = Dataset(
+    "message-brokers", MessageBroker, "Message brokers, event logs and queues"
+)
+SERVERLESS = Dataset(
+    "serverless-platforms",
+    ServerlessPlatform,
+    "Serverless, edge and backend-as-a-service platforms",
+)
 
 DATASETS: dict[str, Dataset[Any]] = {
     d.name: d
@@ -69,6 +81,9 @@ DATASETS: dict[str, Dataset[Any]] = {
         API_STYLES,
         ARCHITECTURES,
         TOOLS,
+        APP_SERVERS,
+        MESSAGE_BROKERS,
+        SERVERLESS,
         GLOSSARY,
     )
 }

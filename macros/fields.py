@@ -125,6 +125,7 @@ SPDX_IDS = frozenset(
         "GPL-3.0-only",
         "GPL-3.0-or-later",
         "LGPL-2.1-only",
+        "LGPL-3.0-only",
         "MIT",
         "MPL-2.0",
         "PHP-3.01",

@@ -45,6 +45,7 @@ from .models import (
     Framework,
     Language,
 )
+from .platforms import APP_SERVER_INTERFACES, BROKER_KINDS, SERVERLESS_KINDS
 from .termlinks import anchor
 
 LANGUAGE_TYPING_LABELS = TYPINGS
@@ -255,6 +256,43 @@ TABLES: dict[str, tuple[str, tuple[Column[Any], ...]]] = {
             name_column(),
             label_column("category", "Category", TOOL_CATEGORIES),
             text_column("summary", "What it does"),
+            release_column(),
+            license_column(),
+        ),
+    ),
+    "app-servers": (
+        "Application servers compared",
+        (
+            name_column(),
+            list_column("interfaces", "Interfaces", APP_SERVER_INTERFACES),
+            text_column("concurrency", "How it runs requests"),
+            text_column("summary", "What it is"),
+            release_column(),
+            license_column(),
+        ),
+    ),
+    "message-brokers": (
+        "Message brokers and queues compared",
+        (
+            name_column(),
+            label_column("kind", "Kind", BROKER_KINDS),
+            list_column("protocols", "Protocols"),
+            text_column("delivery", "Delivery"),
+            text_column("summary", "What it is"),
+            list_column("hosting", "How you run it"),
+            release_column(),
+            license_column(),
+        ),
+    ),
+    "serverless-platforms": (
+        "Serverless platforms compared",
+        (
+            name_column(),
+            text_column("provider", "Provider"),
+            label_column("kind", "Kind", SERVERLESS_KINDS),
+            list_column("runtimes", "Runtimes"),
+            text_column("max_duration", "Longest run"),
+            text_column("summary", "What it is"),
             release_column(),
             license_column(),
         ),

@@ -18,6 +18,7 @@ from conftest import copy_project, mkdocs_build
 from corpus_cases import inert_cases
 from sitecheck import html_pages, parse
 
+from macros.capabilities import CAPABILITY_LABELS
 from macros.datasets import DATASETS
 
 pytestmark = pytest.mark.build
@@ -32,14 +33,19 @@ PAGES = {
     "api-styles": "apis/index.html",
     "architectures": "architecture/index.html",
     "tools": "tools/index.html",
+    "app-servers": "web-servers/index.html",
+    "message-brokers": "production/queues/index.html",
+    "serverless-platforms": "architecture/serverless-and-baas/index.html",
     "glossary": "glossary/index.html",
 }
 # Fields whose values are validated as ids, dates, enums, URLs or references.
 STRUCTURED = {
     "id", "date", "accessed", "reviewed", "url", "supports", "typing", "kind", "model",
     "roles", "hosting", "category", "language", "see_also", "license", "repository", "website",
-    "as_of", "source",
+    "as_of", "source", "level", "languages", "interfaces",
 }  # fmt: skip
+# A bare capability level is written under the capability's name: structured too.
+STRUCTURED |= {key for labels in CAPABILITY_LABELS.values() for key in labels}
 
 
 def poison(value: Any, key: str | None = None) -> Any:
