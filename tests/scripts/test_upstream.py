@@ -17,18 +17,11 @@ from pathlib import Path
 import pytest
 
 from macros.models import Release, Source
-from scripts.upstream import (
-    CANDIDATES,
-    GitRemote,
-    Subject,
-    check_all,
-    check_entry,
-    detect_license,
-    license_verdict,
-    main,
-    parse_ls_remote,
-    report,
-)
+from scripts.upstream.check import Subject, check_all, check_entry
+from scripts.upstream.licenses import detect_license, license_verdict
+from scripts.upstream.remote import CANDIDATES, GitRemote
+from scripts.upstream.report import main, report
+from scripts.upstream.tags import parse_ls_remote
 
 MIT = """MIT License
 
