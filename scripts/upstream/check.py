@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -92,7 +93,14 @@ def check_first_release(subject: Subject, remote: Remote) -> list[Difference]:
     candidates = sorted(releases, key=lambda name: (version_key(name) or (), name))[:CANDIDATES]
     dates = remote.tag_dates(subject.repository, candidates) if candidates else {}
     start = earliest_day(release.date)
-    older = sorted((date, name) for name, date in dates.items() if date < start)
+    explained = " ".join(s.evidence or "" for s in subject.sources if "first_release" in s.supports)
+    # An older tag the evidence already names (and says why it is not the first public
+    # release) was reviewed by a person: reporting it every week would bury new findings.
+    older = sorted(
+        (date, name)
+        for name, date in dates.items()
+        if date < start and not re.search(rf"(?<![\w.]){re.escape(name)}(?![\w.])", explained)
+    )
     if older:
         date, name = older[0]
         found.append(

@@ -188,6 +188,23 @@ def test_an_older_release_tag_than_the_recorded_first_release_is_reported(widget
     )
 
 
+def test_an_older_tag_the_evidence_already_explains_is_not_reported_again(widget: str) -> None:
+    reviewed = subject(
+        widget,
+        license=None,
+        evidence="tag 0.1.0 of 2010-01-03, the first public release; the older tag 0.0.1 is a "
+        "version bump before the launch",
+    )
+    assert check_entry(reviewed, GitRemote()).differences == []
+    # A tag whose name only starts like the explained one is still news.
+    unexplained = subject(
+        widget, license=None, evidence="tag 0.1.0; the older tag 0.0.10 is a bump"
+    )
+    assert [d.upstream for d in check_entry(unexplained, GitRemote()).differences] == [
+        "tag 0.0.1, on a commit of 2009-05-01"
+    ]
+
+
 def test_a_first_release_that_is_the_oldest_tag_is_not_reported(widget: str) -> None:
     recorded = subject(
         widget,
