@@ -197,9 +197,7 @@ def test_an_older_tag_the_evidence_already_explains_is_not_reported_again(widget
     )
     assert check_entry(reviewed, GitRemote()).differences == []
     # A tag whose name only starts like the explained one is still news.
-    unexplained = subject(
-        widget, license=None, evidence="tag 0.1.0; the older tag 0.0.10 is a bump"
-    )
+    unexplained = subject(widget, license=None, evidence="tag 0.1.0; the older 0.0.10 was a bump")
     assert [d.upstream for d in check_entry(unexplained, GitRemote()).differences] == [
         "tag 0.0.1, on a commit of 2009-05-01"
     ]
