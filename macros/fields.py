@@ -114,6 +114,7 @@ SPDX_IDS = frozenset(
         "Apache-2.0",
         "BSD-2-Clause",
         "BSD-3-Clause",
+        "Classpath-exception-2.0",
         "BSL-1.0",
         "BUSL-1.1",
         "CDDL-1.0",
