@@ -30,7 +30,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 export PYTHONPATH := $(CURDIR)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv node exports serve test test-browser test-fast build offline pdf new-entry lint hooks validate lock golden schemas vendor clean weight lighthouse bench
+.PHONY: help venv node exports serve test test-browser test-fast build offline pdf new-entry lint hooks validate lock golden schemas vendor diagrams clean weight lighthouse bench
 
 help: ## List the targets
 	@echo "Backend Atlas: make serve (live preview) and make test (whole suite) are all you need."
@@ -140,6 +140,9 @@ lock: $(STAMP) ## Re-resolve requirements.txt from pyproject.toml (with hashes)
 
 vendor: $(STAMP) ## Refresh the vendored browser scripts from npm (versions in scripts/vendor.py)
 	$(BIN)/python -m scripts.vendor
+
+diagrams: $(STAMP) ## Draw new or edited Mermaid diagrams to SVG in diagrams/ (Chromium, offline); drop unused ones
+	$(BIN)/python -m scripts.diagrams
 
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf $(SITE_DIR) build dist docs/downloads/data .pytest_cache .mypy_cache .ruff_cache
