@@ -110,8 +110,7 @@ EDITS: tuple[Edit, ...] = (
         replacement=r'<script defer src="\1">',
         reason=(
             "The page paints without waiting for Material's bundle (issue 9, Lighthouse);"
-            " deferred, it still runs before DOMContentLoaded, when Material starts, and"
-            " after the deferred scripts main.html puts before it (Mermaid)."
+            " deferred, it still runs before DOMContentLoaded, when Material starts."
         ),
     ),
     Edit(

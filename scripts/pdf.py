@@ -7,6 +7,7 @@ opens it in headless Chromium and prints it twice: the first print tells on
 which page each chapter starts, those numbers are written into the contents,
 and the second print is the book. Then the document information (title,
 author, subject, language, dates from SOURCE_DATE_EPOCH) is set with pypdf.
+Diagrams are already SVG in the page (macros/diagrams.py): nothing to wait for.
 
     python -m scripts.pdf <built-pdf-site> <output.pdf> <edition>
 """
@@ -61,10 +62,6 @@ FILL_NUMBERS = """
   const slots = [...document.querySelectorAll('#print-page-toc .atlas-toc-page')];
   slots.forEach((slot, i) => { slot.textContent = numbers[i] || ''; });
 }
-"""
-DIAGRAMS_DRAWN = """
-() => [...document.querySelectorAll('div.mermaid, pre.mermaid')]
-  .every(d => d.tagName === 'DIV' && d.getBoundingClientRect().height > 20)
 """
 
 
@@ -211,7 +208,6 @@ def _print_book(browser: Any, site: Path, edition: str) -> bytes:
     try:
         page.goto(print_page.resolve().as_uri(), wait_until="load")
         page.wait_for_selector("#print-page-toc a[href^='#']", state="attached", timeout=30000)
-        page.wait_for_function(DIAGRAMS_DRAWN, timeout=60000)
         page.emulate_media(media="print")
         page.add_style_tag(content=EDITION_STYLE.format(edition=edition.replace('"', "'")))
         anchors: list[str] = page.evaluate(PREPARE)

@@ -37,7 +37,8 @@ PACKAGES = (
         "mermaid",
         "11.17.2",
         {"dist/mermaid.min.js": "mermaid.min.js", "LICENSE": "LICENSE"},
-        "draws the guide's diagrams; loaded only on pages that have one",
+        "draws the guide's diagrams to SVG (make diagrams) and in the live preview;"
+        " never published",
     ),
     Package(
         "iframe-worker",

@@ -28,8 +28,8 @@ from bs4 import BeautifulSoup, Tag
 MAX_COMPRESSED_BYTES = 150 * 1024
 MAX_REQUESTS = 15
 SEARCH_INDEX = "search/search_index.json"
-MERMAID = "assets/vendor/mermaid/mermaid.min.js"
 DATA_TABLE = "div.atlas-table"
+DIAGRAM = "figure.atlas-diagram"
 GZIP_LEVEL = 6
 
 
@@ -54,10 +54,6 @@ class PageWeight:
     def compressed(self) -> int:
         """Compressed bytes of the first visit, the search index excepted."""
         return sum(r.compressed for r in self.resources if r.path != SEARCH_INDEX)
-
-    @property
-    def loads_mermaid(self) -> bool:
-        return any(r.path == MERMAID for r in self.resources)
 
     def problems(self) -> list[str]:
         """How this page breaks the budget, in words; empty when it holds."""
@@ -139,12 +135,12 @@ def _pages(site: Path) -> list[str]:
 
 
 def prose_words(soup: BeautifulSoup) -> int:
-    """Words in the page's article outside the generated data tables."""
+    """Words in the page's article outside the generated data tables and diagrams."""
     article = soup.find("article")
     if article is None:
         return 0
-    for table in article.select(DATA_TABLE):
-        table.decompose()
+    for generated in article.select(f"{DATA_TABLE}, {DIAGRAM}"):
+        generated.decompose()
     return len(article.get_text(" ").split())
 
 
@@ -172,19 +168,10 @@ def budget_pages(site: Path) -> dict[str, str]:
     }
 
 
-def has_diagram(site: Path, page: str) -> bool:
-    return _parse(site / page).select_one(".mermaid") is not None
-
-
 def report(weights: list[PageWeight]) -> str:
-    lines = [
-        f"{'page':48} {'KB':>7} {'requests':>8}  mermaid",
-    ]
+    lines = [f"{'page':48} {'KB':>7} {'requests':>8}"]
     for weight in sorted(weights, key=lambda w: (-w.compressed, w.page)):
-        lines.append(
-            f"{weight.page:48} {weight.compressed / 1024:7.1f} {weight.requests:8d}"
-            f"  {'yes' if weight.loads_mermaid else ''}"
-        )
+        lines.append(f"{weight.page:48} {weight.compressed / 1024:7.1f} {weight.requests:8d}")
     return "\n".join(lines)
 
 

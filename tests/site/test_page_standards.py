@@ -76,10 +76,11 @@ def is_main_page(page: Path) -> bool:
 
 
 def prose_words(soup: BeautifulSoup) -> int:
-    """Words a reader reads: the article without code, tables and generated fact lists."""
+    """Words a reader reads: the article without code, diagrams, tables and generated fact lists."""
     article = soup.select_one("article")
     assert article is not None
-    for element in article.select("pre, table, .headerlink, .atlas-facts, .tabbed-labels"):
+    skipped = "pre, table, .headerlink, .atlas-facts, .tabbed-labels, .atlas-diagram"
+    for element in article.select(skipped):
         element.decompose()
     return len(article.get_text(" ").split())
 

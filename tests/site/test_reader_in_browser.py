@@ -103,20 +103,6 @@ def test_no_page_requests_anything_outside_the_site(
     assert outside == []
 
 
-def test_diagram_renders_from_the_local_mermaid(page: object, site_url: str) -> None:
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))  # type: ignore[attr-defined]
-    page.goto(site_url + "basics/request-lifecycle/")  # type: ignore[attr-defined]
-    # Material renders each diagram into a closed shadow root on a div.mermaid host.
-    page.wait_for_function(  # type: ignore[attr-defined]
-        "() => { const d = [...document.querySelectorAll('div.mermaid')];"
-        " return d.length > 0 && d.every(x => x.getBoundingClientRect().height > 100); }",
-        timeout=15000,
-    )
-    assert page.evaluate("typeof window.mermaid") == "object"  # type: ignore[attr-defined]
-    assert errors == []
-
-
 def test_code_tabs_switch_language(page: object, site_url: str) -> None:
     page.goto(site_url + "frameworks/first-endpoint/")  # type: ignore[attr-defined]
     page.locator(".tabbed-labels label", has_text="Go (Gin)").click()  # type: ignore[attr-defined]

@@ -3,10 +3,8 @@ the macros shows on the page within LIVE_EDIT_SECONDS, without a restart."""
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -112,3 +110,24 @@ def test_serve_shows_a_page_edit_within_the_bound(served_project: tuple[Path, st
     source.write_text(text + "\nA sentence added while serving.\n", encoding="utf-8")
     seconds = poll(page, "A sentence added while serving.", LIVE_EDIT_SECONDS)
     print(f"page edit visible after {seconds:.2f} s")
+
+
+def test_serve_draws_an_edited_diagram_in_the_browser_until_it_is_redrawn(
+    served_project: tuple[Path, str],
+) -> None:
+    """No SVG for the new source yet: the preview falls back to Mermaid for that page only."""
+    project, base = served_project
+    page = base + "basics/request-lifecycle/"
+    poll(page, '<figure class="atlas-diagram"', STARTUP_SECONDS)
+    assert "mermaid.min.js" not in urllib.request.urlopen(page).read().decode()
+    source = project / "docs" / "basics" / "request-lifecycle.md"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("SELECT order 42", "SELECT order 43"), encoding="utf-8")
+    seconds = poll(page, "SELECT order 43", LIVE_EDIT_SECONDS)
+    html = urllib.request.urlopen(page).read().decode()
+    assert '<pre class="mermaid">' in html and '<figure class="atlas-diagram"' not in html
+    script = base + "assets/vendor/mermaid/mermaid.min.js"
+    assert '<script src="../../assets/vendor/mermaid/mermaid.min.js"></script>' in html
+    with urllib.request.urlopen(script) as response:
+        assert response.status == 200
+    print(f"diagram edit visible after {seconds:.2f} s")
