@@ -11,8 +11,9 @@ build: nothing is guessed.
 
 It also gives every id the diagram's own prefix (two diagrams on one page must
 not share one), makes the SVG an image named by its ``accTitle``/``accDescr``
-lines, and sizes it by its viewBox so that it shrinks to the column. Plain
-string work on Mermaid's own output: no MkDocs, no browser.
+lines, sizes it by its viewBox so that it shrinks to the column, and rounds
+its coordinates (Mermaid writes 16 digits). Plain string work on Mermaid's
+own output: no MkDocs, no browser.
 """
 
 from __future__ import annotations
@@ -261,6 +262,22 @@ def _unique_ids(svg: str, prefix: str) -> str:
     return svg
 
 
+_GEOMETRY = re.compile(
+    r'(\s(?:d|points|transform|x|y|x1|x2|y1|y2|width|height|cx|cy|r|rx|ry)=")([^"]*)(")'
+)
+_LONG_NUMBER = re.compile(r"-?\d+\.\d{3,}")
+
+
+def _rounded(svg: str) -> str:
+    """Coordinates to two decimals: Mermaid writes 16 digits, a screen shows none of them."""
+
+    def numbers(match: re.Match[str]) -> str:
+        value = _LONG_NUMBER.sub(lambda n: _number(n.group(0)), match.group(2))
+        return match.group(1) + value + match.group(3)
+
+    return _GEOMETRY.sub(numbers, svg)
+
+
 def _number(value: str) -> str:
     return f"{float(value):.2f}".rstrip("0").rstrip(".")
 
@@ -321,6 +338,7 @@ def page_svg(raw: str, render_id: str, svg_id: str, where: str = "diagram") -> s
     svg = _recolor_style(svg, where)
     svg, paints = _paint_attributes(svg, where)
     svg = re.sub(r'\s(?:data-[\w-]+|name)="[^"]*"', "", svg)
+    svg = _rounded(svg)
     svg = _unique_ids(svg, svg_id)
     svg = _root(svg, svg_id, where)
     rule = _palette_rule(svg_id, paints)

@@ -134,3 +134,11 @@ def test_every_drawn_diagram_comes_out_palette_neutral_and_named(path: object) -
 
 def test_the_cache_folder_is_where_the_build_looks() -> None:
     assert CACHE_DIR == ROOT / "diagrams"
+
+
+def test_coordinates_are_rounded_to_two_decimals() -> None:
+    extra = (
+        '<path d="M-21.5 -17 C-5.117307856237783 -17, 11.390384287524434 -16.9999" x="3.14159"/>'
+    )
+    svg = page_svg(mermaid_like(extra=extra), "diagram-abc", "diagram-abc")
+    assert 'd="M-21.5 -17 C-5.12 -17, 11.39 -17" x="3.14"' in svg
