@@ -33,19 +33,19 @@ EXPECT_HERE: dict[str, tuple[str, ...]] = {
 
 GENERATED: dict[str, tuple[Callable[[], bytes], tuple[str, ...]]] = {
     # Over the size limit: refused before a byte of it is parsed.
-    "languages/over-2-mb": (
-        lambda: b"- id: demo\n  name: " + b"x" * 2_100_000 + b"\n",
-        (": file is larger than 2000000 bytes (split it up)",),
+    "languages/over-8-mb": (
+        lambda: b"- id: demo\n  name: " + b"x" * 8_100_000 + b"\n",
+        (": file is larger than 8000000 bytes (split it up)",),
     ),
     # 900,000 nested brackets: libyaml's composer would crash the process.
     "frameworks/900000-brackets": (
         lambda: b"- " + b"[" * 900_000 + b"]" * 900_000 + b"\n",
         (":1: lists and mappings nest more than 20 levels deep",),
     ),
-    # 150,000 tiny values in 450 kB: each would become a Python object.
+    # 1,100,000 tiny values in 3.3 MB: each would become a Python object.
     "glossary/too-many-values": (
-        lambda: b"- [" + b"0," * 150_000 + b"0]\n",
-        (":1: file holds more than 100000 values",),
+        lambda: b"- [" + b"0," * 1_100_000 + b"0]\n",
+        (":1: file holds more than 1000000 values",),
     ),
     # 50,000 empty entries: five problems each, a 250,000-line report without a cap.
     "tools/too-many-problems": (

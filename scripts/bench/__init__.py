@@ -26,7 +26,7 @@ from pathlib import Path
 
 from scripts.project import PROJECT_PARTS
 
-SERVE_PARTS = (*PROJECT_PARTS, "Makefile", "pyproject.toml", "requirements.txt")
+SERVE_PARTS = (*PROJECT_PARTS, "scripts", "Makefile", "pyproject.toml", "requirements.txt")
 """A copy that ``make serve`` runs in."""
 
 VARIANTS = ("base", "static", "rows10", "rows10-static", "pages10")

@@ -39,7 +39,7 @@ from scripts.bench.config import (
     without_extension,
     without_plugin,
 )
-from scripts.project import build_env, copy_project
+from scripts.project import ROOT, build_env, copy_project
 
 # ---------------------------------------------------------------- copies
 
@@ -48,7 +48,8 @@ def _run(args: Sequence[str], cwd: Path, what: str) -> None:
     result = subprocess.run(
         [sys.executable, *args],
         cwd=cwd,
-        env=build_env(),
+        # The copy's own macros/ comes first (the working folder); the commands from this checkout.
+        env=build_env(PYTHONPATH=str(ROOT)),
         capture_output=True,
         text=True,
         timeout=BUILD_TIMEOUT,

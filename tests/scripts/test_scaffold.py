@@ -60,7 +60,7 @@ def test_scaffold_fill_validate_build(tmp_path: Path) -> None:
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "site" / "frameworks" / "index.html").read_text(encoding="utf-8")
-    assert 'id="frameworks-litestar"' in page
+    assert 'id="frameworks-falcon"' in page
 
 
 def test_contributing_field_reference_is_generated_from_the_models() -> None:
@@ -74,5 +74,5 @@ def test_contributing_field_reference_is_generated_from_the_models() -> None:
 def test_the_contributing_page_is_contributing_md(built_site: Path) -> None:
     page = (built_site / "contributing" / "index.html").read_text(encoding="utf-8")
     assert '<h1 id="contributing-to-backend-atlas">' in page
-    assert "worked-example" in page and "litestar" in page
+    assert "worked-example" in page and "falcon" in page
     assert page.count("<table>") >= len(DATASETS)
