@@ -17,10 +17,11 @@ from scripts.project import free_port, wait_for
 pytestmark = pytest.mark.serve
 
 STARTUP_SECONDS = 60
-# The promise to contributors: a saved edit is visible within 3 s.
-# `make bench` measures it (about 2.1 s on 2 cores, one full strict build); the
-# bound is the promise, not the figure.
-LIVE_EDIT_SECONDS = 3.0
+# These tests check that an edit shows without a restart. How fast it shows is
+# the 3 s promise to contributors, and that is measured by `make bench` (median
+# of several edits on a quiet machine, against SERVE_GOAL), not by a timed test:
+# a busy machine would make a 3 s assertion fail for reasons that are not ours.
+LIVE_EDIT_SECONDS = 30.0
 
 
 def poll(url: str, wanted: str, seconds: float) -> float:
