@@ -97,8 +97,8 @@ lighthouse: $(EXPORTS) $(NODE_STAMP) ## Lighthouse, mobile and desktop, on the b
 	$(BIN)/python -m scripts.lighthouse build/lighthouse-site build/lighthouse \
 	  --runs $(LIGHTHOUSE_RUNS) --port $(LIGHTHOUSE_PORT)
 
-bench: $(STAMP) ## Time the build (vs no data layer, x10 rows, x10 pages), live edit and make test: bench/results/
-	$(BIN)/python -m scripts.bench bench/results
+bench: $(STAMP) ## Time the build (vs no data layer, x10 rows, x10 pages), live edit and make test: scripts/bench/results/
+	$(BIN)/python -m scripts.bench scripts/bench/results
 
 new-entry: $(STAMP) ## Add a new entry to fill in: make new-entry DATASET=frameworks
 	@test -n "$(DATASET)" || { echo "usage: make new-entry DATASET=<languages|frameworks|databases|web-servers|api-styles|architectures|tools|app-servers|message-brokers|serverless-platforms|glossary>"; exit 2; }
@@ -141,7 +141,7 @@ lock: $(STAMP) ## Re-resolve requirements.txt from pyproject.toml (with hashes)
 vendor: $(STAMP) ## Refresh the vendored browser scripts from npm (versions in scripts/vendor.py)
 	$(BIN)/python -m scripts.vendor
 
-diagrams: $(STAMP) ## Draw new or edited Mermaid diagrams to SVG in diagrams/ (Chromium, offline); drop unused ones
+diagrams: $(STAMP) ## Draw new or edited Mermaid diagrams to SVG in docs/.diagrams/ (Chromium, offline); drop unused ones
 	$(BIN)/python -m scripts.diagrams
 
 clean: ## Remove the built site and caches (keeps .venv)

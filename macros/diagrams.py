@@ -2,7 +2,7 @@
 
 Pages keep their Mermaid source. ``make diagrams`` (scripts/diagrams.py)
 renders each fence once with Chromium and the vendored Mermaid and commits the
-SVG as ``diagrams/<key>.svg``, where the key hashes the fence's source, the
+SVG as ``docs/.diagrams/<key>.svg``, where the key hashes the fence's source, the
 Mermaid release (``docs/assets/vendor/mermaid/vendor.json``) and
 :data:`MERMAID_CONFIG`. :func:`fence_format`, the superfences formatter that
 mkdocs.yml declares for ``mermaid``, finds that file and inlines it in a
@@ -49,7 +49,7 @@ __all__ = [
 ]
 
 ROOT = Path(__file__).resolve().parent.parent
-CACHE_DIR = ROOT / "diagrams"
+CACHE_DIR = ROOT / "docs" / ".diagrams"
 VENDOR_MANIFEST = ROOT / "docs" / "assets" / "vendor" / "mermaid" / "vendor.json"
 LIVE = ("ATLAS_DIAGRAMS", "live")
 """The environment variable, and its value, that let a missing SVG be drawn in the browser."""
@@ -118,8 +118,8 @@ def summary(source: str) -> str:
 def missing_message(source: str, key: str) -> str:
     return (
         f"the Mermaid diagram ({summary(source)}) has no SVG for its current source:"
-        f" diagrams/{key}.svg is missing or the source changed since it was drawn"
-        f" with {renderer()}: run make diagrams, then commit diagrams/"
+        f" docs/.diagrams/{key}.svg is missing or the source changed since it was drawn"
+        f" with {renderer()}: run make diagrams, then commit docs/.diagrams/"
     )
 
 
@@ -142,7 +142,7 @@ def figure(source: str, md: Markdown | None = None, cache_dir: Path | None = Non
     svg_id = render_id(key) if count == 1 else f"{render_id(key)}-{count}"
     try:
         svg = page_svg(
-            path.read_text(encoding="utf-8"), render_id(key), svg_id, f"diagrams/{key}.svg"
+            path.read_text(encoding="utf-8"), render_id(key), svg_id, f"docs/.diagrams/{key}.svg"
         )
     except DiagramSvgError as error:
         raise DiagramError(f"{error} ({summary(source)})") from error

@@ -265,21 +265,59 @@ def _unique_ids(svg: str, prefix: str) -> str:
 _GEOMETRY = re.compile(
     r'(\s(?:d|points|transform|x|y|x1|x2|y1|y2|width|height|cx|cy|r|rx|ry)=")([^"]*)(")'
 )
-_LONG_NUMBER = re.compile(r"-?\d+\.\d{3,}")
+_NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 
 def _rounded(svg: str) -> str:
     """Coordinates to two decimals: Mermaid writes 16 digits, a screen shows none of them."""
 
     def numbers(match: re.Match[str]) -> str:
-        value = _LONG_NUMBER.sub(lambda n: _number(n.group(0)), match.group(2))
-        return match.group(1) + value + match.group(3)
+        return match.group(1) + rounded_numbers(match.group(2)) + match.group(3)
 
     return _GEOMETRY.sub(numbers, svg)
 
 
+def rounded_numbers(text: str) -> str:
+    """Every number in path or list data to two decimals, each kept apart from the next.
+
+    Path data may run numbers together ("256.004.255" is 256.004 then .255): a rounded
+    number that would merge with the one before it gets a space.
+    """
+    out: list[str] = []
+    previous = ""
+    position = 0
+    for match in _NUMBER.finditer(text):
+        between = text[position : match.start()]
+        token = match.group(0)
+        value = _number(token) if _decimals(token) > 2 else token
+        if token.lstrip("-").startswith("."):
+            value = value.replace("0.", ".", 1) if value.lstrip("-").startswith("0.") else value
+        if not between and previous and _runs_on(previous, value):
+            between = " "
+        out.append(between + value)
+        previous = value
+        position = match.end()
+    out.append(text[position:])
+    return "".join(out)
+
+
+def _decimals(token: str) -> int:
+    mantissa = re.split("[eE]", token)[0]
+    return len(mantissa.partition(".")[2])
+
+
+def _runs_on(previous: str, value: str) -> bool:
+    """Whether writing value straight after previous would read as one number."""
+    if value.startswith("-"):
+        return False
+    if value[0].isdigit():
+        return True
+    return "." not in previous and "e" not in previous.lower()
+
+
 def _number(value: str) -> str:
-    return f"{float(value):.2f}".rstrip("0").rstrip(".")
+    text = f"{float(value):.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
 
 
 def _root(svg: str, svg_id: str, where: str) -> str:

@@ -1,7 +1,7 @@
 """Live preview of diagrams: ``mkdocs serve`` draws in the browser what has no SVG yet.
 
 MkDocs loads this module as a hook (``hooks:`` in mkdocs.yml). A diagram
-edited under ``make serve`` has no SVG in diagrams/ until ``make diagrams``
+edited under ``make serve`` has no SVG in docs/.diagrams/ until ``make diagrams``
 runs, so :mod:`macros.diagrams` would stop the build. In a preview it writes
 the fence as ``<pre class="mermaid">`` instead, and this hook adds the
 vendored Mermaid to that page alone, which Material's bundle then uses to

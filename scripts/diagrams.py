@@ -1,10 +1,10 @@
 """Draw the guide's Mermaid diagrams to SVG, once, for the build to inline.
 
-Every ```mermaid fence under docs/ has its SVG in diagrams/<key>.svg, the key
+Every ```mermaid fence under docs/ has its SVG in docs/.diagrams/<key>.svg, the key
 hashing its source, the vendored Mermaid release and the configuration
 (macros/diagrams.py). This command draws the missing ones in headless Chromium
 with the vendored mermaid.min.js (nothing is fetched: every request is
-refused) and deletes the SVGs no fence uses any more. Commit diagrams/ with
+refused) and deletes the SVGs no fence uses any more. Commit docs/.diagrams/ with
 the pages.
 
     python -m scripts.diagrams            # draw what is missing, remove what is unused
@@ -119,7 +119,7 @@ def problems(fences: Sequence[Fence], cache_dir: Path = CACHE_DIR) -> list[str]:
     """What ``make diagrams`` would change, one line each, naming the page."""
     return [
         f"{fence.where}: the diagram ({summary(fence.source)}) has no SVG for its current"
-        f" source (diagrams/{fence.key}.svg): run make diagrams"
+        f" source (docs/.diagrams/{fence.key}.svg): run make diagrams"
         for fence in missing(fences, cache_dir)
     ] + [
         f"{path.relative_to(cache_dir.parent).as_posix()}: no page uses it: run make diagrams"

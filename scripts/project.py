@@ -24,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "diagrams", "CONTRIBUTING.md")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "CONTRIBUTING.md")
 """What a copy of the project needs to build the site on its own."""
 # Debian's Chromium, driven headless (Playwright, Lighthouse, the PDF); never a
 # browser download. Elsewhere (a GitHub runner has Google Chrome) CHROMIUM names it.

@@ -85,7 +85,7 @@ def test_a_missing_svg_stops_the_build_with_the_fix(cache: Path) -> None:
         convert(fenced(edited))
     # superfences lets it through, MkDocs reports it without a traceback
     assert isinstance(raised.value, SuperFencesException) and isinstance(raised.value, BuildError)
-    assert f"diagrams/{cache_key(edited)}.svg" in str(raised.value)
+    assert f"docs/.diagrams/{cache_key(edited)}.svg" in str(raised.value)
 
 
 def test_the_live_preview_draws_a_missing_svg_in_the_browser(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -133,7 +134,7 @@ def test_every_drawn_diagram_comes_out_palette_neutral_and_named(path: object) -
 
 
 def test_the_cache_folder_is_where_the_build_looks() -> None:
-    assert CACHE_DIR == ROOT / "diagrams"
+    assert CACHE_DIR == ROOT / "docs" / ".diagrams"
 
 
 def test_coordinates_are_rounded_to_two_decimals() -> None:
@@ -142,3 +143,21 @@ def test_coordinates_are_rounded_to_two_decimals() -> None:
     )
     svg = page_svg(mermaid_like(extra=extra), "diagram-abc", "diagram-abc")
     assert 'd="M-21.5 -17 C-5.12 -17, 11.39 -17" x="3.14"' in svg
+
+
+def test_a_rounded_number_does_not_run_on_into_the_next() -> None:
+    extra = '<path d="M0 0l5.0001.25-1.2345.5v-17.004.0049.5"/>'
+    svg = page_svg(mermaid_like(extra=extra), "diagram-abc", "diagram-abc")
+    assert 'd="M0 0l5 .25-1.23.5v-17 0 .5"' in svg
+
+
+_NUMBER_TOKEN = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:e-?\d+)?")
+
+
+@pytest.mark.parametrize("path", sorted(CACHE_DIR.glob("*.svg")), ids=lambda p: p.stem)
+def test_rounding_keeps_every_number_of_every_drawn_path(path: Path) -> None:
+    raw = path.read_text(encoding="utf-8")
+    svg = page_svg(raw, render_id(path.stem), render_id(path.stem), path.name)
+    before = [len(_NUMBER_TOKEN.findall(d)) for d in re.findall(r'\sd="([^"]*)"', raw)]
+    after = [len(_NUMBER_TOKEN.findall(d)) for d in re.findall(r'\sd="([^"]*)"', svg)]
+    assert before == after, f"{path.name}: a path lost or gained numbers in rounding"

@@ -19,7 +19,7 @@ def test_every_diagram_of_the_guide_has_its_svg_and_none_is_unused() -> None:
     """Fails naming the page when a fence changed since `make diagrams` (or an SVG is left over)."""
     fences = find_fences(DOCS)
     assert len(fences) >= 19
-    assert problems(fences) == [], "run make diagrams and commit diagrams/"
+    assert problems(fences) == [], "run make diagrams and commit docs/.diagrams/"
 
 
 def test_a_changed_diagram_is_reported_with_its_page_and_line(tmp_path: Path) -> None:
