@@ -8,15 +8,12 @@ goes through Starlette's test client: no server, no network.
 from __future__ import annotations
 
 import base64
-import importlib
 import re
-import sys
-from collections.abc import Iterator
-from types import ModuleType
 from typing import Any
 
 import pytest
 from conftest import ROOT
+from examplefiles import example, examples_fixture
 from fastapi.testclient import TestClient
 
 FOLDER = ROOT / "docs" / "examples" / "headers"
@@ -31,21 +28,7 @@ FIXED = {
 }
 
 
-@pytest.fixture(scope="module", autouse=True)
-def examples_on_path() -> Iterator[None]:
-    for name in MODULES:
-        sys.modules.pop(name, None)
-    sys.path.insert(0, str(FOLDER))
-    try:
-        yield
-    finally:
-        sys.path.remove(str(FOLDER))
-        for name in MODULES:
-            sys.modules.pop(name, None)
-
-
-def example(name: str) -> ModuleType:
-    return importlib.import_module(name)
+examples_on_path = examples_fixture(FOLDER, MODULES)
 
 
 def https_client(app: Any) -> TestClient:

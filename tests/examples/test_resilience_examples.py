@@ -8,16 +8,13 @@ and sleeping only advances it, so every test is instant and deterministic.
 from __future__ import annotations
 
 import contextlib
-import importlib
 import random
-import sys
-from collections.abc import Iterator
-from types import ModuleType
 from typing import Any
 
 import httpx
 import pytest
 from conftest import ROOT
+from examplefiles import example, examples_fixture
 
 FOLDER = ROOT / "docs" / "examples" / "resilience"
 MODULES = (
@@ -30,21 +27,7 @@ MODULES = (
 )
 
 
-@pytest.fixture(scope="module", autouse=True)
-def examples_on_path() -> Iterator[None]:
-    for name in MODULES:
-        sys.modules.pop(name, None)
-    sys.path.insert(0, str(FOLDER))
-    try:
-        yield
-    finally:
-        sys.path.remove(str(FOLDER))
-        for name in MODULES:
-            sys.modules.pop(name, None)
-
-
-def example(name: str) -> ModuleType:
-    return importlib.import_module(name)
+examples_on_path = examples_fixture(FOLDER, MODULES)
 
 
 def seeded(seed: int) -> random.Random:

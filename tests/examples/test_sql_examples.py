@@ -12,12 +12,11 @@ import runpy
 import sqlite3
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from conftest import ROOT
+from examplefiles import example, examples_fixture
 
 FOLDER = ROOT / "docs" / "examples" / "sql"
 RESULTS = FOLDER / "results"
@@ -25,23 +24,7 @@ MODULES = ("run", "parameters", "optimistic", "retry")
 QUERIES = sorted(p.stem for p in FOLDER.glob("*.sql") if p.name != "shop.sql")
 
 
-@pytest.fixture(scope="module", autouse=True)
-def examples_on_path() -> Iterator[None]:
-    """The examples import each other by plain name, as they do run from their folder."""
-    for name in MODULES:
-        sys.modules.pop(name, None)
-    sys.path.insert(0, str(FOLDER))
-    try:
-        yield
-    finally:
-        sys.path.remove(str(FOLDER))
-        for name in MODULES:
-            sys.modules.pop(name, None)
-
-
-def example(name: str) -> ModuleType:
-    __import__(name)
-    return sys.modules[name]
+examples_on_path = examples_fixture(FOLDER, MODULES)
 
 
 def shop() -> sqlite3.Connection:

@@ -10,17 +10,14 @@ from __future__ import annotations
 
 import ast
 import base64
-import importlib
 import io
 import json
 import logging
 import runpy
 import sqlite3
-import sys
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from types import ModuleType
 from typing import Any
 
 import argon2
@@ -28,6 +25,7 @@ import fakeredis
 import jwt
 import pytest
 from conftest import ROOT
+from examplefiles import example, examples_fixture
 from fastapi.testclient import TestClient
 
 FOLDER = ROOT / "docs" / "examples" / "tasks" / "python"
@@ -36,26 +34,12 @@ SIGNING_KEY = "test-only-signing-key-0123456789abcdef"
 CHEAP = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}  # fast, for setup only
 
 
-@pytest.fixture(scope="module", autouse=True)
-def examples_on_path() -> Iterator[None]:
-    for name in MODULES:
-        sys.modules.pop(name, None)
-    sys.path.insert(0, str(FOLDER))
-    try:
-        yield
-    finally:
-        sys.path.remove(str(FOLDER))
-        for name in MODULES:
-            sys.modules.pop(name, None)
+examples_on_path = examples_fixture(FOLDER, MODULES)
 
 
 @pytest.fixture(autouse=True)
 def jwt_secret(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("JWT_SECRET", SIGNING_KEY)
-
-
-def example(name: str) -> ModuleType:
-    return importlib.import_module(name)
 
 
 def run_main(name: str, capsys: pytest.CaptureFixture[str]) -> list[str]:
