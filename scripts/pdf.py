@@ -33,10 +33,48 @@ EDITION_STYLE = (
 )
 
 # Print-only changes to the page, made in the browser before printing:
-# content tabs become labeled blocks one after another, and each contents
-# entry gets a slot for its page number.
+# content tabs become labeled blocks one after another; the collapsed answers
+# of each chapter's "Check your understanding" move, numbered like their
+# questions, to an "Answers" block at the end of the chapter (a book prints
+# them, where the screen hides them until opened); any other collapsed block
+# prints open; and each contents entry gets a slot for its page number.
 PREPARE = """
 () => {
+  for (const chapter of document.querySelectorAll('section.print-page[id]')) {
+    // Sections nest (a navigation section holds its pages): only this page's own.
+    const heading = [...chapter.querySelectorAll('h2')].find(
+      h => h.closest('section.print-page') === chapter
+        && h.textContent.trim().startsWith('Check your understanding'));
+    if (!heading) continue;
+    const found = [];
+    for (let node = heading.nextElementSibling; node && node.tagName !== 'H2';
+         node = node.nextElementSibling) {
+      found.push(...node.querySelectorAll('details'));
+    }
+    if (!found.length) continue;
+    const block = document.createElement('div');
+    block.className = 'atlas-print-answers';
+    const title = document.createElement('p');
+    title.className = 'atlas-print-answers-title';
+    title.textContent = 'Answers to "Check your understanding"';
+    const list = document.createElement('ol');
+    for (const details of found) {
+      const question = details.closest('li');
+      const item = document.createElement('li');
+      if (question && question.parentElement.tagName === 'OL') {
+        const start = Number(question.parentElement.getAttribute('start') || 1);
+        item.value = start + [...question.parentElement.children].indexOf(question);
+      }
+      for (const child of [...details.childNodes]) {
+        if (child.nodeName !== 'SUMMARY') item.append(child);
+      }
+      details.remove();
+      list.append(item);
+    }
+    block.append(title, list);
+    chapter.append(block);
+  }
+  for (const details of document.querySelectorAll('details')) details.open = true;
   for (const set of document.querySelectorAll('.tabbed-set')) {
     const labels = [...set.querySelectorAll(':scope > .tabbed-labels > label')];
     const blocks = [...set.querySelectorAll(':scope > .tabbed-content > .tabbed-block')];

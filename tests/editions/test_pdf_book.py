@@ -178,3 +178,31 @@ def test_metadata_and_size(book: tuple[Path, Path]) -> None:
     assert str(pdf.trailer["/Root"]["/Lang"]) == "en"
     assert book[0].stat().st_size < 15_000_000
     assert 100 < len(pdf.pages) < 400
+
+
+def test_knowledge_check_answers_print_at_the_end_of_their_chapter(
+    book: tuple[Path, Path],
+) -> None:
+    """On screen the answers are collapsed; in the book they follow the chapter, numbered."""
+    text = "".join("".join(p.extract_text() for p in reader(book[0]).pages).split())
+    soup = parse(book[1])
+    checks = [
+        h
+        for h in soup.select("section.print-page h2")
+        if h.get_text(" ").strip().startswith("Check your understanding")
+    ]
+    assert checks, "no chapter has a knowledge check"
+    assert text.count('Answersto"Checkyourunderstanding"') == len(checks)
+    for heading in checks:
+        question = heading.find_next("li")
+        answer = question.find("details")
+        chapter = heading.find_previous("h1").get_text(" ").strip()
+        assert answer is not None, f"{chapter}: the first question has no answer"
+        answer.summary.decompose()
+        told = "".join(answer.get_text(" ").split()[:6])
+        answer.decompose()
+        asked = "".join(question.get_text(" ").split()[:6])
+        start = text.index(asked)
+        assert text.index(told, start) > text.index("Furtherreading", start), (
+            f"{chapter}: the answer {told!r} does not follow the chapter's further reading"
+        )
