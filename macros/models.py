@@ -245,6 +245,9 @@ DATABASE_MODELS: dict[str, str] = {
     "key-value": "Key-value",
     "wide-column": "Wide-column",
     "graph": "Graph",
+    "search": "Search engine",
+    "time-series": "Time-series",
+    "analytical": "Analytical (columnar)",
 }
 if TYPE_CHECKING:
     DatabaseModel = str
