@@ -3,7 +3,8 @@
 A knowledge check is a "## Check your understanding" section of at least five
 numbered questions, each with its answer collapsed (``??? note "Answer"``) and
 linking to the section that explains it. "## Further reading" lists two to five
-primary resources, each a link followed by a one-line reason to read it.
+primary resources, each a link (or a book's title in italics) with a one-line
+reason to read it.
 
 Chapters written before that promise are listed in NOT_YET: each is an expected
 failure (strict), so a chapter that gets its check must leave the list, and a
@@ -43,7 +44,9 @@ NOT_YET = {
 
 QUESTION = re.compile(r"^\d+\.\s", re.MULTILINE)
 ANSWER = re.compile(r'^\s+\?\?\? note "Answer"\n((?:\s*\n|\s{8,}.*\n)+)', re.MULTILINE)
-READING_ITEM = re.compile(r"^- \[[^\]]+\]\([^)]+\)\s*:?\s*(\S.*(?:\n  \S.*)*)", re.MULTILINE)
+READING_ITEM = re.compile(r"^- (\S.*(?:\n  +\S.*)*)", re.MULTILINE)
+# A resource is a link, or a book named by its title in italics.
+LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)|\*[^*\n]+\*")
 
 
 def chapters() -> list[str]:
@@ -81,8 +84,13 @@ def problems(text: str) -> list[str]:
         found.append('no "## Further reading" section')
     else:
         items = READING_ITEM.findall(reading)
+        reasoned = [i for i in items if LINK.search(i) and len(LINK.sub("", i).split()) >= 3]
+        if len(reasoned) != len(items):
+            found.append(
+                f"{len(items) - len(reasoned)} further-reading items lack a link or a reason"
+            )
         if not READING[0] <= len(items) <= READING[1]:
-            found.append(f"{len(items)} further-reading items with a reason ({READING[0]} to 5)")
+            found.append(f"{len(items)} further-reading items ({READING[0]} to {READING[1]})")
     return found
 
 
@@ -141,4 +149,10 @@ def test_each_missing_part_is_named() -> None:
     unlinked = good(answer=ONE.replace(" See [the section](#the-section).", ""))
     assert problems(unlinked) == ["5 answers link to no section that explains them"]
     bare = good().replace(": the semantics of HTTP.", "")
-    assert problems(bare) == ["1 further-reading items with a reason (2 to 5)"]
+    assert problems(bare) == ["1 further-reading items lack a link or a reason"]
+    short = good().replace(
+        "\n- [MDN: HTTP](https://developer.mozilla.org/en-US/docs/Web/HTTP): a guided\n"
+        "  tour with examples.",
+        "",
+    )
+    assert problems(short) == ["1 further-reading items (2 to 5)"]
