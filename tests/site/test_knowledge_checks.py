@@ -31,7 +31,7 @@ NOT_YET = {
     "architecture/serverless-and-baas.md", "basics/http.md",
     "basics/what-is-backend.md", "career/skills.md", "databases/nosql.md",
     "databases/orms-and-performance.md", "databases/relational.md",
-    "frameworks/profiles.md", "languages/choosing.md",
+    "frameworks/profiles.md",
     "languages/profiles.md", "production/caching-and-cdns.md",
     "production/config-and-deployment.md", "production/observability.md",
     "production/queues.md", "production/security.md", "production/testing.md",
