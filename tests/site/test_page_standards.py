@@ -2,7 +2,8 @@
 
 Front matter with a title and a short description, one H1, an outline without
 skipped heading levels, navigation in the brief's topic order, and chapters
-long enough to teach (600 to 1,500 words of prose on each main page).
+long enough to teach (600 to 1,500 words of prose on each main page, as a
+reader reads it through: collapsed answers are not counted).
 """
 
 from __future__ import annotations
@@ -76,10 +77,16 @@ def is_main_page(page: Path) -> bool:
 
 
 def prose_words(soup: BeautifulSoup) -> int:
-    """Words a reader reads: the article without code, diagrams, tables and generated fact lists."""
+    """Words a reader reads: the article without code, diagrams, tables and generated fact lists.
+
+    Collapsed blocks (a knowledge check's answers) are left out too: a reader
+    reading the page through does not read them unless they open one.
+    """
     article = soup.select_one("article")
     assert article is not None
-    skipped = "pre, table, .headerlink, .atlas-facts, .tabbed-labels, .atlas-diagram"
+    skipped = (
+        "pre, table, .headerlink, .atlas-facts, .tabbed-labels, .atlas-diagram, details:not([open])"
+    )
     for element in article.select(skipped):
         element.decompose()
     return len(article.get_text(" ").split())
