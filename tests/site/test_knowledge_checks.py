@@ -30,7 +30,7 @@ READING = (2, 5)
 NOT_YET = {
     "architecture/serverless-and-baas.md", "basics/http.md",
     "basics/what-is-backend.md", "career/skills.md", "databases/nosql.md",
-    "databases/orms-and-performance.md", "databases/relational.md",
+    "databases/orms-and-performance.md",
     "frameworks/profiles.md",
     "languages/profiles.md", "production/caching-and-cdns.md",
     "production/config-and-deployment.md", "production/observability.md",
