@@ -35,7 +35,7 @@ NOT_YET = {
     "languages/profiles.md", "production/caching-and-cdns.md",
     "production/config-and-deployment.md", "production/observability.md",
     "production/queues.md", "production/security.md", "production/testing.md",
-    "tasks/authentication.md", "tasks/fast-queries.md",
+    "tasks/authentication.md",
     "tools/containers-and-ci.md", "tools/daily-tools.md", "tools/git-and-code-review.md",
     "web-servers/proxies-and-load-balancers.md", "web-servers/servers-compared.md",
 }  # fmt: skip
