@@ -37,7 +37,7 @@ NOT_YET = {
     "production/queues.md", "production/security.md", "production/testing.md",
     "tasks/authentication.md",
     "tools/containers-and-ci.md", "tools/daily-tools.md", "tools/git-and-code-review.md",
-    "web-servers/proxies-and-load-balancers.md", "web-servers/servers-compared.md",
+    "web-servers/servers-compared.md",
 }  # fmt: skip
 
 QUESTION = re.compile(r"^\d+\.\s", re.MULTILINE)
