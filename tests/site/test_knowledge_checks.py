@@ -36,7 +36,7 @@ NOT_YET = {
     "production/config-and-deployment.md", "production/observability.md",
     "production/queues.md", "production/security.md", "production/testing.md",
     "tasks/authentication.md",
-    "tools/containers-and-ci.md", "tools/daily-tools.md", "tools/git-and-code-review.md",
+    "tools/containers-and-ci.md", "tools/git-and-code-review.md",
     "web-servers/servers-compared.md",
 }  # fmt: skip
 
