@@ -32,7 +32,6 @@ NOT_YET = {
     "frameworks/profiles.md",
     "languages/profiles.md",
     "production/caching-and-cdns.md",
-    "production/config-and-deployment.md",
     "production/observability.md",
     "production/queues.md",
     "production/security.md",
