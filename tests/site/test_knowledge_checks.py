@@ -38,7 +38,6 @@ NOT_YET = {
     "production/testing.md",
     "tasks/authentication.md",
     "tools/containers-and-ci.md",
-    "tools/git-and-code-review.md",
     "web-servers/servers-compared.md",
 }  # fmt: skip
 
