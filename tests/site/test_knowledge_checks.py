@@ -37,7 +37,6 @@ NOT_YET = {
     "production/security.md",
     "production/testing.md",
     "tasks/authentication.md",
-    "tools/containers-and-ci.md",
     "web-servers/servers-compared.md",
 }  # fmt: skip
 
