@@ -37,7 +37,6 @@ NOT_YET = {
     "production/security.md",
     "production/testing.md",
     "tasks/authentication.md",
-    "web-servers/servers-compared.md",
 }  # fmt: skip
 
 QUESTION = re.compile(r"^\d+\.\s", re.MULTILINE)
