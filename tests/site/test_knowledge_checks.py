@@ -34,7 +34,6 @@ NOT_YET = {
     "production/observability.md",
     "production/queues.md",
     "production/security.md",
-    "production/testing.md",
     "tasks/authentication.md",
 }  # fmt: skip
 
