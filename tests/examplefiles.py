@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import importlib.util
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -50,3 +51,18 @@ def examples_fixture(folder: Path, modules: Sequence[str]) -> Callable[[], Itera
 def example(name: str) -> ModuleType:
     """An example module by its plain name (the fixture has put its folder on the path)."""
     return importlib.import_module(name)
+
+
+def load_file(path: Path) -> ModuleType:
+    """A standalone example (one that imports no sibling) loaded from its file.
+
+    It is registered under a name made from its folder and file, so examples
+    with the same file name in two topics never replace each other.
+    """
+    name = f"atlas_example_{path.parent.name}_{path.stem}"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None, f"cannot load {path}"
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module

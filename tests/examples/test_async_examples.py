@@ -10,27 +10,21 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import importlib.util
 import logging
 import shutil
 import subprocess
-import sys
 import time
 from types import ModuleType
 
 import pytest
 from conftest import ROOT
+from examplefiles import load_file
 
 FOLDER = ROOT / "docs" / "examples" / "async"
 
 
 def load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"atlas_async_{name}", FOLDER / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_file(FOLDER / f"{name}.py")
 
 
 calls = load("concurrent_calls")

@@ -7,8 +7,6 @@ without waiting.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -16,6 +14,7 @@ from typing import Any
 
 import pytest
 from conftest import ROOT
+from examplefiles import load_file
 
 FOLDER = ROOT / "docs" / "examples" / "uploads"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
@@ -26,12 +25,7 @@ BASE = "https://files.example.com/o"
 
 
 def load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"atlas_uploads_{name}", FOLDER / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_file(FOLDER / f"{name}.py")
 
 
 upload = load("safe_upload")
