@@ -32,7 +32,6 @@ NOT_YET = {
     "production/observability.md",
     "production/queues.md",
     "production/security.md",
-    "tasks/authentication.md",
 }  # fmt: skip
 
 QUESTION = re.compile(r"^\d+\.\s", re.MULTILINE)
