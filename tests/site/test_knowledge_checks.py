@@ -30,7 +30,6 @@ READING = (2, 5)
 NOT_YET = {
     "production/caching-and-cdns.md",
     "production/queues.md",
-    "production/security.md",
 }  # fmt: skip
 
 QUESTION = re.compile(r"^\d+\.\s", re.MULTILINE)
