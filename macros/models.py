@@ -396,3 +396,6 @@ class GlossaryTerm(Entry):
     see_also: list[Id] = Field(
         default_factory=list, max_length=6, description="Ids of related glossary terms."
     )
+    proper_name: bool = Field(
+        default=False, description="A name with its capital mid-sentence too (Redis, Docker)."
+    )

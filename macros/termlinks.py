@@ -12,9 +12,10 @@ on the page, and they never reach code blocks or code spans.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
@@ -33,6 +34,19 @@ class Term(Protocol):
 
     @property
     def definition(self) -> str: ...
+
+
+class NamedTerm(Protocol):
+    """What the capital-letter check reads of a glossary entry."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def expansion(self) -> str | None: ...
+
+    @property
+    def proper_name(self) -> bool: ...
 
 
 class UnknownTermError(ValueError):
@@ -99,6 +113,76 @@ class TermLinks(Extension):
         # and MkDocs' 'relpath' (0), which makes the address relative and checks it.
         processor = TermLinkTreeprocessor(md, self.terms, self.error)
         md.treeprocessors.register(processor, "atlas_terms", 15)
+
+
+LINK = re.compile(r"\[([^\]\n]*)\]\(term:([^)\s]*)\)")
+FENCE = re.compile(r"^\s*(```|~~~)")
+CODE_SPAN = re.compile(r"(`+)[^`].*?\1")
+# What may open a line before the sentence starts: a list marker, a heading, a
+# quote, a definition, an admonition or tab title, a table cell.
+LINE_START = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|#+\s+|>\s*|:\s+|(?:\?\?\?|!!!|===)\+?.*)+")
+SENTENCE_END = (".", "!", "?", ":")
+
+
+class CapitalProblem(NamedTuple):
+    line: int
+    label: str
+    ident: str
+
+    def message(self, path: str) -> str:
+        fixed = self.label[:1].lower() + self.label[1:]
+        return (
+            f"{path}:{self.line}: glossary link [{self.label}](term:{self.ident}) starts with a "
+            f"capital mid-sentence; write [{fixed}](term:{self.ident}) (a name that keeps its "
+            f"capital, like Redis, gets proper_name: true in data/glossary.yml)"
+        )
+
+
+def keeps_capital(term: NamedTerm) -> bool:
+    """A term written with a capital anywhere: an abbreviation, a name like PostgreSQL or Redis."""
+    return bool(term.expansion) or term.proper_name or term.name[1:] != term.name[1:].lower()
+
+
+def _mid_sentence(lines: list[str]) -> bool:
+    """Whether the text of a block up to a link (``lines``) leaves the link mid-sentence."""
+    text = ""
+    for line in lines:
+        opened = LINE_START.match(line)
+        # A list item, heading or definition starts a sentence afresh.
+        text = line[opened.end() :] if opened else f"{text} {line}"
+    text = text.rsplit("|", 1)[-1].rstrip(" *_\"'([")  # a table cell starts afresh
+    return bool(text.strip()) and not text.endswith(SENTENCE_END)
+
+
+def capitalized_links(markdown: str, terms: Mapping[str, NamedTerm]) -> list[CapitalProblem]:
+    """Glossary links that capitalize a common noun mid-sentence, with their line numbers.
+
+    ``[Request](term:request)`` after "A visitor's" is wrong: the glossary's "Request"
+    is a common noun. A sentence, list item, heading or table cell may start with one,
+    and a term that keeps its capital (:func:`keeps_capital`) may appear anywhere.
+    Code blocks and code spans are skipped.
+    """
+    problems: list[CapitalProblem] = []
+    block: list[str] = []  # the lines of the current block so far
+    in_fence = False
+    for number, line in enumerate(markdown.split("\n"), start=1):
+        if FENCE.match(line):
+            in_fence = not in_fence
+            block = []
+            continue
+        if in_fence or not line.strip():
+            block = []
+            continue
+        text = CODE_SPAN.sub(lambda m: "x" * len(m.group(0)), line)
+        for match in LINK.finditer(text):
+            label, ident = match.group(1), match.group(2)
+            term = terms.get(ident)
+            if not label[:1].isupper() or term is None or keeps_capital(term):
+                continue
+            if _mid_sentence([*block, text[: match.start()]]):
+                problems.append(CapitalProblem(number, label, ident))
+        block.append(text)
+    return problems
 
 
 def _build_error() -> type[Exception] | None:

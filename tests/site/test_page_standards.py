@@ -1,7 +1,7 @@
 """Every page of the guide meets the house standards a reader relies on.
 
 Front matter with a title and a short description, one H1, an outline without
-skipped heading levels, navigation in the brief's topic order, and chapters
+skipped heading levels, navigation grouped in reader-facing tabs, and chapters
 long enough to teach (600 to 1,500 words of prose on each main page, as a
 reader reads it through: collapsed answers are not counted).
 """
@@ -18,19 +18,26 @@ from conftest import ROOT, mkdocs_config
 from sitecheck import parse
 
 DOCS = ROOT / "docs"
-# Topic sections of the guide, in the content brief's order (topics 1 to 8 first).
+# The header's tabs, in order, and what each holds: folders of docs/ (every page
+# in them) and single pages, in the order they appear under the tab. At most
+# eight tabs fit the header at 1280 px (tests/site/test_reader_in_browser.py looks).
+NAV_TABS: dict[str, list[str]] = {
+    "Home": ["index.md"],
+    "Foundations": ["basics", "learning-path.md", "faq.md"],
+    "Building blocks": ["languages", "frameworks", "databases", "apis", "web-servers"],
+    "Architecture": ["architecture", "industries.md"],
+    "In production": ["production", "tasks"],
+    "Career": ["career", "tools"],
+    "Reference": ["glossary", "data", "contributing.md"],
+}
+MAX_TABS = 8
+# Topic folders: the chapters held to the word counts below.
 TOPIC_ORDER = [
-    "basics",
-    "languages",
-    "frameworks",
-    "databases",
-    "apis",
-    "web-servers",
-    "architecture",
-    "career",
-    "tools",
-    "tasks",
-    "production",
+    part
+    for tab, parts in NAV_TABS.items()
+    if tab != "Reference"
+    for part in parts
+    if not part.endswith(".md")
 ]
 MIN_WORDS, MAX_WORDS = 600, 1500
 
@@ -47,22 +54,29 @@ def front_matter(path: Path) -> dict[str, object]:
     return meta
 
 
+def pages_under(node: object) -> list[str]:
+    """The pages of a nav entry, in order, however deeply it nests."""
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, list):
+        return [page for item in node for page in pages_under(item)]
+    if isinstance(node, dict):
+        return [page for value in node.values() for page in pages_under(value)]
+    return []
+
+
+def nav_tabs() -> dict[str, list[str]]:
+    """Each top-level nav entry (a header tab) and the pages under it."""
+    tabs: dict[str, list[str]] = {}
+    for entry in mkdocs_config()["nav"]:
+        assert isinstance(entry, dict) and len(entry) == 1, f"nav entry {entry!r}: give it a title"
+        ((title, node),) = entry.items()
+        tabs[title] = pages_under(node)
+    return tabs
+
+
 def nav_pages() -> list[str]:
-    config = mkdocs_config()
-    found: list[str] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, str):
-            found.append(node)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-        elif isinstance(node, dict):
-            for value in node.values():
-                walk(value)
-
-    walk(config["nav"])
-    return found
+    return [page for pages in nav_tabs().values() for page in pages]
 
 
 def built(site: Path, page: Path) -> Path:
@@ -102,13 +116,24 @@ def test_front_matter_has_title_and_short_description(page: Path) -> None:
     assert "Draft" not in description and "being written" not in page.read_text()
 
 
-def test_navigation_follows_the_topic_order() -> None:
-    sections = []
-    for entry in nav_pages():
-        section = entry.split("/")[0]
-        if section in TOPIC_ORDER and section not in sections:
-            sections.append(section)
-    assert sections == TOPIC_ORDER
+def test_navigation_has_the_reader_facing_tabs() -> None:
+    tabs = nav_tabs()
+    assert len(tabs) <= MAX_TABS, f"{len(tabs)} tabs in mkdocs.yml nav: at most {MAX_TABS} fit"
+    assert list(tabs) == list(NAV_TABS), "top-level nav titles differ from NAV_TABS"
+
+
+@pytest.mark.parametrize("tab", list(NAV_TABS))
+def test_each_tab_holds_its_folders_in_order(tab: str) -> None:
+    """A page goes under the tab of its folder: docs/apis/new.md under "Building blocks"."""
+    parts: list[str] = []
+    for page in nav_tabs()[tab]:
+        part = page.split("/")[0]
+        if part not in parts:
+            parts.append(part)
+    assert parts == NAV_TABS[tab], (
+        f"mkdocs.yml nav, tab {tab!r}: holds {parts}; expected {NAV_TABS[tab]} "
+        "(put a new page under the tab of its folder, or update NAV_TABS here)"
+    )
 
 
 def test_every_page_is_in_the_navigation() -> None:

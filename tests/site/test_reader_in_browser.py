@@ -113,3 +113,29 @@ def test_code_tabs_switch_language(page: object, site_url: str) -> None:
     assert "gin.Default()" in visible.first.inner_text()
     page.locator(".tabbed-labels label", has_text="Rust (Axum)").click()  # type: ignore[attr-defined]
     assert "Router::new()" in visible.first.inner_text()
+
+
+@pytest.mark.parametrize("width", [1280, 1920])
+def test_every_header_tab_is_visible_on_a_laptop(
+    browser: object, site_url: str, width: int
+) -> None:
+    """The tab bar shows every top-level section whole: none cut off at the right edge."""
+    context = browser.new_context(viewport={"width": width, "height": 800})  # type: ignore[attr-defined]
+    try:
+        page = context.new_page()
+        page.goto(site_url)
+        tabs = page.eval_on_selector_all(
+            ".md-tabs__item",
+            """items => items.map(item => {
+                const box = item.getBoundingClientRect();
+                const bar = item.closest('.md-tabs__list').getBoundingClientRect();
+                return {text: item.innerText.trim(), visible: item.checkVisibility(),
+                        inside: box.left >= bar.left && box.right <= bar.right + 0.5
+                                && box.right <= window.innerWidth};
+            })""",
+        )
+    finally:
+        context.close()
+    assert len(tabs) >= 2, "no header tabs found (.md-tabs__item)"
+    clipped = [tab["text"] for tab in tabs if not (tab["visible"] and tab["inside"])]
+    assert clipped == [], f"at {width} px these tabs are hidden or cut off: {clipped}"
