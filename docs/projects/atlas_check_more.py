@@ -31,9 +31,14 @@ def request_id(run: Run) -> None:
 
 def requests_total(run: Run) -> float:
     reply = status(run.anonymous().call("GET", "/metrics"), "GET /metrics", 200)
-    lines = [line for line in reply.text().splitlines() if line.startswith("http_requests_total")]
-    expect(lines != [], "a http_requests_total line", reply.text())
-    return sum(float(line.rsplit(" ", 1)[1]) for line in lines)
+    total, found = 0.0, False
+    for line in reply.body.decode("utf-8", "replace").splitlines():
+        name, _, rest = line.partition("{") if "{" in line.split(" ")[0] else line.partition(" ")
+        if name.strip() == "http_requests_total":
+            value = rest.split("}", 1)[1] if "{" in line.split(" ")[0] else rest
+            total, found = total + float(value.split()[0]), True
+    expect(found, "a line for http_requests_total", reply.text())
+    return total
 
 
 @check("3.2", "GET /metrics counts requests in http_requests_total")
