@@ -7,7 +7,8 @@ Needs only Python 3.10 or newer (standard library); your server can be written
 in any language. Stage N runs the checks of stages 1 to N (from stage 2 on, the
 book checks run as a signed-in user); --only runs stage N's own checks. Exit
 status: 0 when every check passes, 1 when one fails, 2 when nothing answers.
-The specifications: https://backend-atlas.github.io/backend-atlas/projects/
+The specifications are the Project pages of Backend Atlas's learning path
+(docs/projects/ in https://github.com/backend-atlas/backend-atlas).
 """
 
 from __future__ import annotations
@@ -309,6 +310,12 @@ def selected(stage: int, only: bool) -> list[tuple[str, str, Check]]:
     return [c for c in CHECKS if first <= int(c[0].split(".")[0]) <= stage]
 
 
+def report(number: str, name: str, expected: str, received: str) -> None:
+    print(f"FAIL  {number} {name}")
+    print(f"      expected: {expected}")
+    print(f"      received: {received}")
+
+
 def run_checks(run: Run, checks: list[tuple[str, str, Check]]) -> int:
     failures = 0
     for number, name, function in checks:
@@ -316,9 +323,10 @@ def run_checks(run: Run, checks: list[tuple[str, str, Check]]) -> int:
             function(run)
         except Failed as failure:
             failures += 1
-            print(f"FAIL  {number} {name}")
-            print(f"      expected: {failure.expected}")
-            print(f"      received: {failure.received}")
+            report(number, name, failure.expected, failure.received)
+        except Exception as error:  # an answer of a shape the check could not read
+            failures += 1
+            report(number, name, "JSON shaped as the specification says", repr(error))
         else:
             print(f"PASS  {number} {name}")
     return failures

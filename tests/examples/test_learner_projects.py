@@ -117,3 +117,23 @@ def test_each_stage_page_lists_exactly_the_checks_of_its_stage() -> None:
         own = [number for number, _ in checks if number.startswith(f"{stage}.")]
         assert listed == own, f"docs/projects/stage-{stage}.md: the table of checks"
         assert f"--stage {stage}" in page, f"stage-{stage}.md shows how to run its checks"
+        downloads = ["atlas_check.py"] + (["atlas_check_more.py"] if stage >= 3 else [])
+        for name in downloads:
+            assert f"]({name})" in page, f"stage-{stage}.md links {name} for download"
+
+
+def test_an_answer_of_the_wrong_shape_fails_its_check_instead_of_stopping_the_suite(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with on_path(PROJECTS, ("atlas_check", "atlas_check_more")):
+        import atlas_check
+
+        def odd(run: object) -> None:
+            raise AttributeError("'list' object has no attribute 'get'")
+
+        checks = [("1.9", "a check that meets an odd answer", odd)]
+        run = atlas_check.Run("http://127.0.0.1:1", 1, "secret")
+        assert atlas_check.run_checks(run, checks) == 1
+    printed = capsys.readouterr().out
+    assert "FAIL  1.9 a check that meets an odd answer" in printed
+    assert "received: AttributeError(\"'list' object has no attribute 'get'\")" in printed
