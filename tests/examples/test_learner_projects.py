@@ -10,6 +10,8 @@ The pages that specify the projects list exactly the checks the suite makes.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import hmac
 import re
 import subprocess
 import sys
@@ -137,3 +139,13 @@ def test_an_answer_of_the_wrong_shape_fails_its_check_instead_of_stopping_the_su
     printed = capsys.readouterr().out
     assert "FAIL  1.9 a check that meets an odd answer" in printed
     assert "received: AttributeError(\"'list' object has no attribute 'get'\")" in printed
+
+
+def test_the_signed_webhook_shown_on_the_stage_4_page_is_signed_correctly() -> None:
+    page = (PROJECTS / "stage-4.md").read_text(encoding="utf-8")
+    example = page.split("POST /webhooks/payments HTTP/1.1\n", 1)[1].split("```", 1)[0]
+    signature = re.search(r"^X-Atlas-Signature: sha256=([0-9a-f]{64})$", example, re.MULTILINE)
+    body = example.rstrip("\n").rsplit("\n", 1)[1].encode()
+    assert signature is not None
+    expected = hmac.new(b"atlas-webhook-secret", body, hashlib.sha256).hexdigest()
+    assert signature.group(1) == expected, f"stage-4.md: sign {body!r} again"
