@@ -106,9 +106,10 @@ new-entry: $(STAMP) ## Add a new entry to fill in: make new-entry DATASET=framew
 
 lint: $(STAMP) ## Static checks: data, ruff, ruff format, mypy, markdownlint, codespell
 	$(BIN)/python -m scripts.check data
-	$(BIN)/ruff check macros scripts tests docs/examples
-	$(BIN)/ruff format --check macros scripts tests docs/examples
+	$(BIN)/ruff check macros scripts tests docs/examples docs/projects
+	$(BIN)/ruff format --check macros scripts tests docs/examples docs/projects
 	$(BIN)/mypy
+	$(BIN)/mypy docs/projects/atlas_check.py docs/projects/atlas_check_more.py
 	$(BIN)/pymarkdown scan -r docs README.md CONTRIBUTING.md
 	$(BIN)/codespell
 

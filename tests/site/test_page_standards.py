@@ -23,7 +23,7 @@ DOCS = ROOT / "docs"
 # eight tabs fit the header at 1280 px (tests/site/test_reader_in_browser.py looks).
 NAV_TABS: dict[str, list[str]] = {
     "Home": ["index.md"],
-    "Foundations": ["basics", "learning-path.md", "faq.md"],
+    "Foundations": ["basics", "learning-path.md", "projects", "faq.md"],
     "Building blocks": ["languages", "frameworks", "databases", "apis", "web-servers"],
     "Architecture": ["architecture", "industries.md"],
     "In production": ["production", "tasks"],
