@@ -33,7 +33,7 @@ QUESTION = re.compile(r"^\d+\.\s", re.MULTILINE)
 ANSWER = re.compile(r'^\s+\?\?\? note "Answer"\n((?:\s*\n|\s{8,}.*\n)+)', re.MULTILINE)
 READING_ITEM = re.compile(r"^- (\S.*(?:\n  +\S.*)*)", re.MULTILINE)
 # A resource is a link, or a book named by its title in italics.
-LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)|\*[^*\n]+\*")
+LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)|\*[^*]+\*")
 
 
 def chapters() -> list[str]:
