@@ -33,7 +33,7 @@ def test_tcp_server_reads_lines_however_the_bytes_are_split() -> None:
     tcp = example("tcp_echo")
     listener, port = tcp.start_server()
     with listener, socket.create_connection(("127.0.0.1", port), timeout=2) as conn:
-        for piece in (b"hel", b"lo wor", b"ld\n"):
+        for piece in (b"he", b"llo wo", b"rld\n"):
             conn.sendall(piece)
             time.sleep(0.01)
         assert conn.makefile("rb").readline() == b"echo: hello world\n"
