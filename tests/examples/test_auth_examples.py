@@ -1,4 +1,4 @@
-"""The sign-in examples do what docs/tasks/sign-in-defences.md and api-keys-and-sso.md say.
+"""The sign-in examples do what docs/tasks/sign-in-defenses.md and api-keys-and-sso.md say.
 
 TOTP is checked against the published test vectors: RFC 4226 Appendix D (HOTP) and
 RFC 6238 Appendix B (TOTP, 8 digits). The SHA-256 and SHA-512 seeds are the 32- and
@@ -90,7 +90,7 @@ def test_totp_matches_rfc6238_appendix_b(at: int, expected: str, mode: str) -> N
     assert example("totp").totp(SEEDS[mode], at, digits=8, algorithm=mode) == expected
 
 
-def test_verifier_accepts_a_code_from_the_neighbouring_step_once() -> None:
+def test_verifier_accepts_a_code_from_the_neighboring_step_once() -> None:
     totp = example("totp")
     secret = totp.new_secret()
     key = totp.decode_secret(secret)
@@ -131,7 +131,7 @@ def test_issued_key_verifies_and_only_its_hash_is_stored() -> None:
     assert key.startswith(api_keys.PREFIX)
     record = store.verify(key, "invoices:read", NOW)
     assert record is not None and record.owner == "acme" and record.last_used == NOW
-    secret = key.rsplit("_", 1)[1]
+    secret = key.removeprefix(api_keys.PREFIX).split("_", 1)[1]
     assert secret not in repr(store.keys)
     assert record.digest == hashlib.sha256(secret.encode()).hexdigest()
 

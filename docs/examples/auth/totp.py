@@ -38,7 +38,7 @@ def decode_secret(secret: str) -> bytes:
 
 
 def provisioning_uri(secret: str, account: str, issuer: str) -> str:
-    """The otpauth:// link that enrolment shows as a QR code."""
+    """The otpauth:// link that enrollment shows as a QR code."""
     label = quote(f"{issuer}:{account}")
     query = urlencode({"secret": secret, "issuer": issuer, "digits": DIGITS, "period": STEP})
     return f"otpauth://totp/{label}?{query}"
