@@ -160,6 +160,15 @@ def test_rotation_overlaps_then_the_old_key_stops() -> None:
     assert store.verify(new, "invoices:read", after) is not None
 
 
+def test_rotation_never_extends_a_key_that_expires_sooner() -> None:
+    api_keys = example("api_keys")
+    store = api_keys.KeyStore()
+    old = store.issue("acme", {"invoices:read"}, NOW, ttl=timedelta(days=2))
+    old_id = old.removeprefix(api_keys.PREFIX).split("_")[0]
+    store.rotate(old_id, NOW, overlap=timedelta(days=7))
+    assert store.verify(old, "invoices:read", NOW + timedelta(days=3)) is None
+
+
 def test_revoked_and_expired_keys_are_refused() -> None:
     api_keys = example("api_keys")
     store = api_keys.KeyStore()

@@ -63,7 +63,8 @@ class KeyStore:
         """Issue a replacement with the same scopes; the old key keeps working for `overlap`."""
         old = self.keys[key_id]
         new_key = self.issue(old.owner, set(old.scopes), now)
-        old.expires = now + overlap
+        cutoff = now + overlap
+        old.expires = cutoff if old.expires is None else min(old.expires, cutoff)
         return new_key
 
     def revoke(self, key_id: str) -> None:
