@@ -194,6 +194,22 @@ def define_env_now(env: Any) -> None:
         )
 
     @env.macro  # type: ignore[untyped-decorator]
+    def stack_chooser(needs: list[str] | None = None) -> Markup:
+        """The questions of the "choose a stack" page and every web framework with its facts."""
+        from mkdocs.utils import get_relative_url
+
+        from . import chooser
+
+        return chooser.stack_chooser(
+            _load(datasets.FRAMEWORKS),
+            _load(datasets.LANGUAGES),
+            _load(datasets.APP_SERVERS),
+            _load(datasets.SERVERLESS),
+            script=get_relative_url("assets/javascripts/chooser.js", env.page.url),
+            needs=needs,
+        )
+
+    @env.macro  # type: ignore[untyped-decorator]
     def capabilities_of(
         dataset: str,
         columns: list[str] | None = None,
