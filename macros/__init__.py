@@ -194,18 +194,16 @@ def define_env_now(env: Any) -> None:
         )
 
     @env.macro  # type: ignore[untyped-decorator]
-    def stack_chooser(needs: list[str] | None = None) -> Markup:
+    def stack_chooser(needs: list[str] | None = None, **unknown: object) -> Markup:
         """The questions of the "choose a stack" page and every web framework with its facts."""
-        from mkdocs.utils import get_relative_url
-
         from . import chooser
 
+        chooser.check_options(unknown)
         return chooser.stack_chooser(
             _load(datasets.FRAMEWORKS),
             _load(datasets.LANGUAGES),
             _load(datasets.APP_SERVERS),
             _load(datasets.SERVERLESS),
-            script=get_relative_url("assets/javascripts/chooser.js", env.page.url),
             needs=needs,
         )
 

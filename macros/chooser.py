@@ -5,21 +5,22 @@ language, where it runs (the application servers that list it, the function
 platforms whose runtimes name it), then each of its web frameworks with every
 capability the data records, its level and the page that says so. The questions
 are a form whose options carry, as data attributes, what each answer asks of a
-framework; docs/assets/javascripts/chooser.js only hides, shows and orders what
-is already there. Without it (and in the PDF) the form stays hidden, a note says
-why, and every framework is listed, grouped by language.
+framework; docs/assets/javascripts/chooser.js (loaded by docs/.overrides/main.html
+on the page that holds the form) only hides, shows and orders what is already
+there. Without it the form stays hidden, a note says why, and every framework is
+listed, grouped by language; on paper the answers, if any, are summed up instead.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from markupsafe import Markup
 
 from .capabilities import MARKS
 from .capability import CAPABILITY_LEVELS, FRAMEWORK_CAPABILITIES
 from .hosting import Listing, app_servers_for, container_platforms, function_platforms, source_of
-from .htmltable import format_html
+from .htmltable import TableOptionError, format_html, unknown_option
 from .models import FRAMEWORK_KINDS, Framework, Language
 from .platforms import AppServer, ServerlessPlatform
 from .questions import DEFAULT_NEEDS, RANK, check_needs, questions_form
@@ -31,13 +32,9 @@ def stack_chooser(
     app_servers: Sequence[AppServer],
     platforms: Sequence[ServerlessPlatform],
     *,
-    script: str,
     needs: Sequence[str] | None = None,
 ) -> Markup:
-    """The questions and the answers: the web frameworks (those with capability data).
-
-    ``script`` is the URL of chooser.js relative to the page.
-    """
+    """The questions and the answers: the web frameworks (those with capability data)."""
     offered = check_needs(DEFAULT_NEEDS if needs is None else needs)
     web = [fw for fw in frameworks if fw.capabilities]
     by_language = {
@@ -53,23 +50,35 @@ def stack_chooser(
     )
     return format_html(
         '<div class="atlas-chooser" data-chooser data-total="{}">\n'
-        '<script defer src="{}"></script>\n'
         '<p class="atlas-chooser-nojs" data-chooser-nojs><strong>The questions need'
         " JavaScript</strong>, which is off or has not loaded here: all {} web frameworks"
         " are listed below, grouped by language, each with every fact the data holds.</p>\n"
         "{}\n"
+        '<p class="atlas-chooser-print">On paper the questions cannot be asked: every web'
+        " framework in our data is listed below, grouped by language. On the site, the"
+        " questions narrow the list.</p>\n"
+        '<p class="atlas-chooser-summary" data-chooser-summary></p>\n'
         '<p class="atlas-chooser-count" role="status" data-chooser-count></p>\n'
         '<p class="atlas-chooser-empty" data-chooser-empty hidden>No web framework matches all'
         " your answers. Untick a need, or let a need be met by any package.</p>\n"
         '<div class="atlas-facts atlas-chooser-results">\n{}\n{}\n</div>\n'
         "</div>",
         len(web),
-        script,
         len(web),
         questions_form([language for language, _ in groups], by_language, offered),
         _containers_note(container_platforms(platforms)),
         sections,
     )
+
+
+OPTIONS = ("needs",)
+"""The options of the stack_chooser macro."""
+
+
+def check_options(options: Mapping[str, object]) -> None:
+    """Fail, with a did-you-mean, on an option of the macro that does not exist."""
+    for name in options:
+        raise TableOptionError(unknown_option("stack_chooser option", name, OPTIONS))
 
 
 def _containers_note(containers: Sequence[Listing]) -> Markup:
@@ -109,8 +118,8 @@ def _language_section(
         on_functions = format_html("No function platform in our data lists {}.", language.name)
     return format_html(
         '<section class="atlas-chooser-language" data-language="{0}" data-functions="{1}"'
-        ' aria-labelledby="choose-{0}">\n'
-        '<h3 id="choose-{0}">{2}</h3>\n'
+        ' aria-labelledby="choose-language-{0}">\n'
+        '<h3 id="choose-language-{0}">{2}</h3>\n'
         '<ul class="atlas-chooser-where">'
         '<li data-hosting="servers"><strong>On your own servers.</strong> {3}</li>'
         '<li data-hosting="serverless"><strong>Serverless.</strong> {4}</li></ul>\n'

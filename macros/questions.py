@@ -87,6 +87,10 @@ DEFAULT_NEEDS: tuple[str, ...] = (
 
 def check_needs(needs: Sequence[str]) -> tuple[str, ...]:
     """``needs`` as capability keys, or a ``TableOptionError`` with a did-you-mean."""
+    if isinstance(needs, str):
+        raise TableOptionError(
+            f"needs is a list of capability keys: write needs=[{needs!r}], not needs={needs!r}"
+        )
     for need in needs:
         if need not in FRAMEWORK_CAPABILITIES:
             raise TableOptionError(unknown_option("need", need, FRAMEWORK_CAPABILITIES))

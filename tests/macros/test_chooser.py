@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -21,7 +20,6 @@ from macros.platforms import AppServer, ServerlessPlatform
 from macros.questions import DEFAULT_NEEDS, LEVELS, RANK, WORKLOADS
 
 DATA = ROOT / "data"
-SCRIPT = "../../assets/javascripts/chooser.js"
 ATTACK = '<script>alert(1)</script>" onmouseover="alert(2)'
 
 
@@ -35,7 +33,6 @@ def real_page() -> BeautifulSoup:
         load(datasets.LANGUAGES),
         load(datasets.APP_SERVERS),
         load(datasets.SERVERLESS),
-        script=SCRIPT,
     )
     return BeautifulSoup(str(html), "html.parser")
 
@@ -171,6 +168,16 @@ def test_each_web_framework_shows_every_recorded_capability_with_its_level_note_
     assert soup.select_one("[data-chooser]")["data-total"] == str(len(web))  # type: ignore[index]
 
 
+def test_ids_are_unique_even_when_a_framework_shares_its_languages_id() -> None:
+    soup = real_page()
+    ids = [str(tag["id"]) for tag in soup.select("[id]")]
+    assert len(ids) == len(set(ids))
+    twin = framework("zeta", {"routing": "built-in"})
+    html = stack_chooser([twin], [language("zeta", "Zeta")], [], [])
+    ids = [str(tag["id"]) for tag in BeautifulSoup(str(html), "html.parser").select("[id]")]
+    assert len(ids) == len(set(ids)), sorted(ids)
+
+
 def test_frameworks_without_capability_data_are_not_offered() -> None:
     soup = real_page()
     shown = {card["data-framework"] for card in soup.select("li.atlas-chooser-card")}
@@ -185,8 +192,9 @@ def test_without_javascript_every_framework_shows_and_the_page_says_so() -> None
     results = soup.select_one(".atlas-chooser-results")
     assert results is not None and "atlas-facts" in results["class"]  # outside the prose count
     assert not results.select("li.atlas-chooser-card[hidden], section[hidden]")
-    (script,) = soup.select("script")
-    assert script["src"] == SCRIPT and script.has_attr("defer")
+    assert not soup.select("script"), "docs/.overrides/main.html loads chooser.js"
+    assert "On paper the questions cannot be asked" in text(soup.select_one(".atlas-chooser-print"))
+    assert text(soup.select_one("[data-chooser-summary]")) == "", "chooser.js writes the answers"
 
 
 def test_each_language_says_where_it_runs_with_sources() -> None:
@@ -235,7 +243,6 @@ def test_a_page_can_offer_other_needs() -> None:
         [language("zeta", "Zeta")],
         [],
         [],
-        script=SCRIPT,
         needs=["scheduling", "routing"],
     )
     soup = BeautifulSoup(str(html), "html.parser")
@@ -253,22 +260,26 @@ def test_a_page_can_offer_other_needs() -> None:
 )
 def test_an_unknown_need_fails_with_a_did_you_mean(needs: list[str], message: str) -> None:
     with pytest.raises(TableOptionError, match=message):
-        stack_chooser([], [], [], [], script=SCRIPT, needs=needs)
+        stack_chooser([], [], [], [], needs=needs)
 
 
-def test_the_registered_macro_points_at_the_script_from_the_page_and_checks_its_options() -> None:
+def test_the_registered_macro_checks_its_options_with_a_did_you_mean() -> None:
     env = MacrosEnv()
     macros.define_env(env)
     chooser: Any = env.macros["stack_chooser"]
-    for url, script in [
-        ("frameworks/choose/", "../../assets/javascripts/chooser.js"),
-        ("frameworks/choose.html", "../assets/javascripts/chooser.js"),  # the offline edition
-    ]:
-        env.page = SimpleNamespace(url=url)  # type: ignore[attr-defined]
-        soup = BeautifulSoup(str(chooser()), "html.parser")
-        assert soup.select_one("script")["src"] == script  # type: ignore[index]
+    assert BeautifulSoup(str(chooser()), "html.parser").select_one("form[data-chooser-form]")
     with pytest.raises(TableOptionError, match="did you mean 'openapi'"):
         chooser(needs=["open-api"])
+    with pytest.raises(TableOptionError, match=r"unknown stack_chooser option 'need': did you"):
+        chooser(need=["openapi"])
+    with pytest.raises(TableOptionError, match=r"write needs=\['openapi'\]"):
+        chooser(needs="openapi")
+
+
+def test_the_theme_loads_the_script_only_where_the_form_is() -> None:
+    template = (ROOT / "docs" / ".overrides" / "main.html").read_text(encoding="utf-8")
+    assert "'data-chooser-form' in page.content" in template
+    assert "'assets/javascripts/chooser.js' | url" in template
 
 
 # Contributor text is shown, never run.
@@ -288,11 +299,10 @@ def test_contributor_text_is_escaped_in_cards_attributes_and_listings() -> None:
             [language("zeta", ATTACK[:80])],
             [server("srv", ["zeta"])],
             [platform("fn", "functions", [f"{ATTACK[:60]} Zeta"])],
-            script=SCRIPT,
         )
     )
     soup = BeautifulSoup(html, "html.parser")
-    assert [s.get("src") for s in soup.select("script")] == [SCRIPT], "no script but ours"
+    assert soup.select("script") == [], "no script at all: the theme loads chooser.js"
     assert not [name for tag in soup.find_all(True) for name in tag.attrs if name.startswith("on")]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert text(soup.select_one("#choose-alpha h4")) == ATTACK[:80]
@@ -346,11 +356,7 @@ def test_only_function_platforms_list_languages_and_containers_run_any() -> None
     ]
     assert [listing.name for listing in function_platforms(zeta, platforms)] == ["Fn", "Edge"]
     soup = BeautifulSoup(
-        str(
-            stack_chooser(
-                [framework("alpha", {"routing": "built-in"})], [zeta], [], platforms, script=SCRIPT
-            )
-        ),
+        str(stack_chooser([framework("alpha", {"routing": "built-in"})], [zeta], [], platforms)),
         "html.parser",
     )
     assert "Run: “any container image (Zeta too)”" in text(

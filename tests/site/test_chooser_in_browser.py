@@ -288,3 +288,25 @@ def test_answered_page_passes_axe_at_phone_laptop_and_wide_widths(
     finally:
         context.close()
     assert violations == []
+
+
+def test_on_paper_the_answers_replace_the_questions(chooser: Any, site_url: str) -> None:
+    chooser.emulate_media(media="print")
+    assert chooser.locator("form[data-chooser-form]").is_hidden()
+    assert chooser.locator("[data-chooser-count]").is_hidden()
+    assert chooser.locator(".atlas-chooser-print").is_visible(), "unanswered: a note says why"
+    assert shown(chooser) == expected(), "unanswered (the PDF edition too): every framework"
+
+    chooser.goto(site_url + PAGE + "?language=python&need=admin-ui")
+    chooser.wait_for_selector("form[data-chooser-form]:not([hidden])", state="attached")
+    assert chooser.locator(".atlas-chooser-print").is_hidden()
+    summary = str(chooser.locator("[data-chooser-summary]").text_content())
+    assert summary == (
+        "Your answers: Which languages does your team write? Python."
+        " What must the framework give you? Admin UI."
+    )
+    assert chooser.locator("[data-chooser-summary]").is_visible()
+    assert chooser.locator("[data-chooser-count]").is_visible()
+    assert shown(chooser) == expected("python", "admin-ui"), "the copy lists what the screen shows"
+    chooser.emulate_media(media="screen")
+    assert chooser.locator("[data-chooser-summary]").is_hidden()

@@ -8,8 +8,10 @@
  * only shows the form, hides the frameworks that do not match, orders the rest,
  * says why in each card with the words already there, announces the count in
  * a polite live region, and keeps the answers in the URL query (so a result
- * can be shared, and Back returns to the previous answers). Without it, and in
- * print, every framework is listed. Served from the site itself; no dependencies.
+ * can be shared, and Back returns to the previous answers). Without it every
+ * framework is listed. On paper the form is left out: a printed copy lists what
+ * the screen shows, after a summary of the answers written from the form's own
+ * legends and labels. Served from the site itself; no dependencies.
  */
 (function () {
   "use strict";
@@ -29,6 +31,7 @@
     this.form = root.querySelector("[data-chooser-form]");
     this.count = root.querySelector("[data-chooser-count]");
     this.empty = root.querySelector("[data-chooser-empty]");
+    this.summary = root.querySelector("[data-chooser-summary]");
     this.sections = all(root, ".atlas-chooser-language");
     this.cards = all(root, ".atlas-chooser-card");
     this.cards.forEach(function (card, index) { card.setAttribute("data-order", String(index)); });
@@ -215,7 +218,33 @@
       }
     }
     this.count.textContent = message;
+    if (answered) this.root.setAttribute("data-answered", "");
+    else this.root.removeAttribute("data-answered");
+    if (this.summary) this.summary.textContent = answered ? this.summarize() : "";
     this.empty.hidden = matched > 0;
+  };
+
+  // The answers in words, for a printed copy: each answered question and what was chosen.
+  Chooser.prototype.summarize = function () {
+    var parts = all(this.form, "fieldset").map(function (fieldset) {
+      var chosen = all(fieldset, "input:checked").filter(function (input) {
+        return !(input.type === "radio" && input.defaultChecked);
+      });
+      if (!chosen.length) return "";
+      var legend = fieldset.querySelector("legend").textContent.trim();
+      var labels = chosen.map(function (input) {
+        var label = input.closest("label");
+        var text = label ? label.textContent : input.value;
+        var count = label && label.querySelector(".atlas-chooser-n");
+        if (count) text = text.replace(count.textContent, "");
+        return text.trim().replace(/\s+/g, " ");
+      });
+      return legend + " " + labels.join(", ") + ".";
+    }).filter(Boolean);
+    if (this.form.querySelector('input[name="all"]:checked')) {
+      parts.push("The frameworks that do not match are listed too, marked as such.");
+    }
+    return "Your answers: " + parts.join(" ");
   };
 
   Chooser.prototype.start = function () {
