@@ -4,7 +4,9 @@ Each answer says what it asks of a framework in the form's own markup: a
 workload's option carries the capabilities that matter for that work
 (``data-caps``), a need's value is a capability key, and the loosest level a
 need may be met at carries its rank (``data-rank``). chooser.js reads them
-there, so the page and the script share one definition: this module's.
+there, so the page and the script share one definition: this module's. Each
+control names its question in ``data-question`` too, the key of the answer in
+the page's address (the PDF edition's print page rewrites ``name``).
 """
 
 from __future__ import annotations
@@ -152,7 +154,7 @@ def questions_form(
         "{}\n{}\n{}\n{}\n{}\n"
         '<div class="atlas-chooser-actions">'
         '<label class="atlas-chooser-option" for="chooser-all">'
-        '<input type="checkbox" id="chooser-all" name="all" value="1">'
+        '<input type="checkbox" id="chooser-all" name="all" data-question="all" value="1">'
         " <span>Also list the frameworks that do not match, with what they lack</span></label>"
         '<button type="button" class="atlas-chooser-reset" data-chooser-reset>'
         "Clear the answers</button>"
@@ -217,7 +219,7 @@ def _control(
         extra += format_html(' data-{}="{}"', key, text)
     return format_html(
         '<label class="atlas-chooser-option" for="chooser-{1}-{2}">'
-        '<input type="{0}" id="chooser-{1}-{2}" name="{1}" value="{2}"{3}>'
+        '<input type="{0}" id="chooser-{1}-{2}" name="{1}" data-question="{1}" value="{2}"{3}>'
         " <span>{4}</span></label>",
         kind,
         name,

@@ -219,6 +219,7 @@ def test_the_form_offers_the_languages_with_web_frameworks_and_the_default_needs
     assert offered == [lang.id for lang in load(datasets.LANGUAGES) if lang.id in web_languages]
     assert [box["value"] for box in soup.select('input[name="need"]')] == list(DEFAULT_NEEDS)
     for box in soup.select("input"):
+        assert box["data-question"] == box["name"], "the PDF's print page rewrites name"
         label = soup.select_one(f'label[for="{box["id"]}"]')
         assert label is not None and text(label), f"{box['id']} has no label"
     for fieldset in soup.select("fieldset"):

@@ -22,6 +22,12 @@
     return Array.prototype.slice.call(root.querySelectorAll(selector));
   }
 
+  // Which question a control answers: data-question, not name, which the PDF
+  // edition's print page rewrites (it prefixes every name and id with the page's).
+  function question(input) {
+    return input.getAttribute("data-question");
+  }
+
   function lower(text) {
     return text.charAt(0).toLowerCase() + text.slice(1);
   }
@@ -41,7 +47,7 @@
   Chooser.prototype.answers = function () {
     var form = this.form;
     function checked(name) {
-      return all(form, 'input[name="' + name + '"]:checked');
+      return all(form, 'input[data-question="' + name + '"]:checked');
     }
     var workload = checked("workload")[0];
     var level = checked("level")[0];
@@ -61,7 +67,7 @@
     var params = new URLSearchParams();
     all(this.form, "input:checked").forEach(function (input) {
       if (input.type === "radio" && input.defaultChecked) return;
-      params.append(input.name, input.value);
+      params.append(question(input), input.value);
     });
     return params.toString();
   };
@@ -70,11 +76,11 @@
     var params = new URLSearchParams(window.location.search);
     var radios = {};
     all(this.form, "input").forEach(function (input) {
-      var wanted = params.getAll(input.name);
+      var wanted = params.getAll(question(input));
       if (input.type === "checkbox") {
         input.checked = wanted.indexOf(input.value) !== -1;
       } else {
-        (radios[input.name] = radios[input.name] || []).push(input);
+        (radios[question(input)] = radios[question(input)] || []).push(input);
         input.checked = wanted[0] === input.value;
       }
     });
@@ -241,7 +247,7 @@
       });
       return legend + " " + labels.join(", ") + ".";
     }).filter(Boolean);
-    if (this.form.querySelector('input[name="all"]:checked')) {
+    if (this.form.querySelector('input[data-question="all"]:checked')) {
       parts.push("The frameworks that do not match are listed too, marked as such.");
     }
     return "Your answers: " + parts.join(" ");
