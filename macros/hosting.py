@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from .models import Language, Source
 from .platforms import APP_SERVER_INTERFACES, AppServer, ServerlessPlatform
 
+IN_A_LIST = {"native": "its own HTTP server"}
+"""Interface labels as they read inside a list ('Jetty (Jakarta Servlet, its own ...)')."""
+
 FUNCTION_KINDS = ("functions", "edge-functions")
 """Serverless kinds that run your code as functions (containers run any image)."""
 
@@ -74,7 +77,7 @@ def app_servers_for(language: Language, servers: Sequence[AppServer]) -> tuple[L
     return tuple(
         Listing(
             server.name,
-            ", ".join(APP_SERVER_INTERFACES[i] for i in server.interfaces),
+            ", ".join(IN_A_LIST.get(i, APP_SERVER_INTERFACES[i]) for i in server.interfaces),
             source_of(server.sources, "interfaces"),
         )
         for server in servers

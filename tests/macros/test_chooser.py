@@ -382,6 +382,12 @@ def test_real_data_javascript_runs_on_lambda_through_node_and_csharp_through_dot
         listing.name for listing in app_servers_for(languages["ruby"], load(datasets.APP_SERVERS))
     ]
     assert "Puma" in servers and "Gunicorn" not in servers
+    jetty = next(
+        listing
+        for listing in app_servers_for(languages["java"], load(datasets.APP_SERVERS))
+        if listing.name == "Eclipse Jetty"
+    )
+    assert jetty.says == "Jakarta Servlet, its own HTTP server"
 
 
 def test_the_page_calls_the_macro_and_the_preview_knows_what_it_reads() -> None:
