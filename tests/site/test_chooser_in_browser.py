@@ -119,6 +119,12 @@ def test_no_match_says_what_to_try(chooser: Any) -> None:
     assert shown(chooser) == set()
     assert count(chooser).startswith("0 of ")
     assert chooser.locator("[data-chooser-empty]").is_visible()
+    control(chooser, "Also list the frameworks that do not match").check()
+    total = len(web_frameworks())
+    assert count(chooser) == (
+        f"0 of {total} web frameworks match your answers."
+        f" {total} that do not are listed, marked as such."
+    )
 
 
 def test_a_workload_orders_each_language_by_what_that_work_needs(chooser: Any) -> None:

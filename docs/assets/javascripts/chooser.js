@@ -220,7 +220,8 @@
     } else {
       message = matched + " of " + total + " web frameworks match your answers.";
       if (shown > matched) {
-        message += " " + (shown - matched) + " that do not are listed after them, marked as such.";
+        message += " " + (shown - matched) + " that do not are listed" +
+          (matched ? " after them" : "") + ", marked as such.";
       }
     }
     this.count.textContent = message;
