@@ -8,7 +8,9 @@ are a form whose options carry, as data attributes, what each answer asks of a
 framework; docs/assets/javascripts/chooser.js (loaded by docs/.overrides/main.html
 on the page that holds the form) only hides, shows and orders what is already
 there. Without it the form stays hidden, a note says why, and every framework is
-listed, grouped by language; on paper the answers, if any, are summed up instead.
+listed, grouped by language; on paper the answers, if any, are summed up
+instead. The cards are left out of the search index: the capability matrix
+holds the same facts, and search should lead there.
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ def stack_chooser(
         '<p class="atlas-chooser-count" role="status" data-chooser-count></p>\n'
         '<p class="atlas-chooser-empty" data-chooser-empty hidden>No web framework matches all'
         " your answers. Untick a need, or let a need be met by any package.</p>\n"
-        '<div class="atlas-facts atlas-chooser-results">\n{}\n{}\n</div>\n'
+        '<div class="atlas-facts atlas-chooser-results" data-search-exclude>\n{}\n{}\n</div>\n'
         "</div>",
         len(web),
         len(web),

@@ -191,6 +191,7 @@ def test_without_javascript_every_framework_shows_and_the_page_says_so() -> None
     assert "The questions need JavaScript" in text(soup.select_one("[data-chooser-nojs]"))
     results = soup.select_one(".atlas-chooser-results")
     assert results is not None and "atlas-facts" in results["class"]  # outside the prose count
+    assert results.has_attr("data-search-exclude"), "search leads to the capability matrix"
     assert not results.select("li.atlas-chooser-card[hidden], section[hidden]")
     assert not soup.select("script"), "docs/.overrides/main.html loads chooser.js"
     assert "On paper the questions cannot be asked" in text(soup.select_one(".atlas-chooser-print"))
