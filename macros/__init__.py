@@ -194,6 +194,20 @@ def define_env_now(env: Any) -> None:
         )
 
     @env.macro  # type: ignore[untyped-decorator]
+    def stack_chooser(needs: list[str] | None = None, **unknown: object) -> Markup:
+        """The questions of the "choose a stack" page and every web framework with its facts."""
+        from . import chooser
+
+        chooser.check_options(unknown)
+        return chooser.stack_chooser(
+            _load(datasets.FRAMEWORKS),
+            _load(datasets.LANGUAGES),
+            _load(datasets.APP_SERVERS),
+            _load(datasets.SERVERLESS),
+            needs=needs,
+        )
+
+    @env.macro  # type: ignore[untyped-decorator]
     def capabilities_of(
         dataset: str,
         columns: list[str] | None = None,

@@ -26,6 +26,7 @@ MACRO_DATASETS: dict[str, tuple[str, ...]] = {
     "languages": ("languages",),
     "frameworks": ("frameworks",),
     "framework_capabilities": ("frameworks",),
+    "stack_chooser": ("frameworks", "languages", "app-servers", "serverless-platforms"),
     "capabilities_of": ("databases", "web-servers"),
     "databases": ("databases",),
     "web_servers": ("web-servers",),
