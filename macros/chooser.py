@@ -23,7 +23,8 @@ from .capabilities import MARKS
 from .capability import CAPABILITY_LEVELS, FRAMEWORK_CAPABILITIES
 from .hosting import Listing, app_servers_for, container_platforms, function_platforms, source_of
 from .htmltable import TableOptionError, format_html, unknown_option
-from .models import FRAMEWORK_KINDS, Framework, Language
+from .labels import FRAMEWORK_KINDS
+from .models import Framework, Language
 from .platforms import AppServer, ServerlessPlatform
 from .questions import DEFAULT_NEEDS, RANK, check_needs, questions_form
 

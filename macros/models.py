@@ -39,6 +39,7 @@ from .fields import (
     Uses,
     one_of,
 )
+from .labels import DATABASE_MODELS, FRAMEWORK_KINDS, SERVER_ROLES, TOOL_CATEGORIES, TYPINGS
 
 
 class Source(Model):
@@ -146,8 +147,6 @@ class UsageShare(DatedFact):
     )
 
 
-TYPINGS: dict[str, str] = {"static": "Static", "dynamic": "Dynamic"}
-"""How a language checks types, and the label tables show."""
 if TYPE_CHECKING:
     Typing = str
 else:
@@ -195,18 +194,6 @@ class Language(Entry):
         return self
 
 
-FRAMEWORK_KINDS: dict[str, str] = {
-    "full-stack-web-framework": "Full-stack web framework",
-    "micro-web-framework": "Micro web framework",
-    "runtime": "Runtime",
-    "orm": "ORM",
-    "real-time-library": "Real-time library",
-    "ui-framework": "UI framework",
-    "actor-framework": "Actor framework",
-    "async-runtime": "Async runtime",
-    "specification": "Specification",
-}
-"""Display labels of the framework kinds, in the order tables list them."""
 if TYPE_CHECKING:
     FrameworkKind = str
 else:
@@ -239,16 +226,6 @@ class Framework(Entry):
     )
 
 
-DATABASE_MODELS: dict[str, str] = {
-    "relational": "Relational",
-    "document": "Document",
-    "key-value": "Key-value",
-    "wide-column": "Wide-column",
-    "graph": "Graph",
-    "search": "Search engine",
-    "time-series": "Time-series",
-    "analytical": "Analytical (columnar)",
-}
 if TYPE_CHECKING:
     DatabaseModel = str
 else:
@@ -288,12 +265,6 @@ class Database(Entry):
     )
 
 
-SERVER_ROLES: dict[str, str] = {
-    "web-server": "Web server",
-    "reverse-proxy": "Reverse proxy",
-    "load-balancer": "Load balancer",
-    "api-gateway": "API gateway",
-}
 if TYPE_CHECKING:
     ServerRole = str
 else:
@@ -353,16 +324,6 @@ class Architecture(Entry):
     )
 
 
-TOOL_CATEGORIES: dict[str, str] = {
-    "version-control": "Version control",
-    "code-hosting": "Code hosting and review",
-    "containers": "Containers",
-    "orchestration": "Orchestration",
-    "ci-cd": "CI/CD",
-    "editor": "Editors and IDEs",
-    "database-client": "Database clients",
-    "api-testing": "API testing",
-}
 if TYPE_CHECKING:
     ToolCategory = str
 else:

@@ -36,15 +36,8 @@ from .htmltable import (
     text_list,
     unknown_option,
 )
-from .models import (
-    DATABASE_MODELS,
-    FRAMEWORK_KINDS,
-    SERVER_ROLES,
-    TOOL_CATEGORIES,
-    TYPINGS,
-    Framework,
-    Language,
-)
+from .labels import DATABASE_MODELS, FRAMEWORK_KINDS, SERVER_ROLES, TOOL_CATEGORIES, TYPINGS
+from .models import Framework, Language
 from .platforms import APP_SERVER_INTERFACES, BROKER_KINDS, SERVERLESS_KINDS
 from .termlinks import anchor
 

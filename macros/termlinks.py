@@ -143,6 +143,12 @@ def keeps_capital(term: NamedTerm) -> bool:
     return bool(term.expansion) or term.proper_name or term.name[1:] != term.name[1:].lower()
 
 
+def _written_as_name(label: str) -> bool:
+    """A first word with a capital inside it (API, GraphQL, OAuth) is a name as written."""
+    first = label.split()[0]
+    return first[1:] != first[1:].lower()
+
+
 def _mid_sentence(lines: list[str]) -> bool:
     """Whether the text of a block up to a link (``lines``) leaves the link mid-sentence."""
     text = ""
@@ -178,6 +184,8 @@ def capitalized_links(markdown: str, terms: Mapping[str, NamedTerm]) -> list[Cap
             label, ident = match.group(1), match.group(2)
             term = terms.get(ident)
             if not label[:1].isupper() or term is None or keeps_capital(term):
+                continue
+            if _written_as_name(label):
                 continue
             if _mid_sentence([*block, text[: match.start()]]):
                 problems.append(CapitalProblem(number, label, ident))

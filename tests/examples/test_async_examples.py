@@ -80,7 +80,9 @@ def test_a_blocking_call_stops_every_other_task() -> None:
 @pytest.mark.parametrize("handler", ["handler_in_a_thread", "handler_that_awaits"])
 def test_the_fixed_handlers_leave_the_loop_free(handler: str) -> None:
     pause = asyncio.run(blocking.longest_pause(getattr(blocking, handler)))
-    assert pause < 0.15, f"the heartbeat stalled for {pause:.3f} s"
+    # The blocking handler holds the loop for its whole 0.3 s call; a fixed one never
+    # does. The margin leaves room for a loaded machine's scheduling delays.
+    assert pause < 0.25, f"the heartbeat stalled for {pause:.3f} s"
 
 
 def test_debug_mode_names_the_task_that_blocked(caplog: pytest.LogCaptureFixture) -> None:

@@ -44,7 +44,7 @@ RESOURCE_CASES = {
     *GENERATED,
 }
 ADDRESS_SPACE = 1 << 30
-TIMEOUT = 20
+TIMEOUT = 60  # wall seconds: only a guard against a hang; the bound is on CPU time
 
 
 @pytest.mark.parametrize(
@@ -137,7 +137,8 @@ def run_check(data: Path) -> tuple[int, str, float, int]:
                 os.wait4(process.pid, 0)
                 pytest.fail(f"scripts.check still ran after {TIMEOUT} s")
             time.sleep(0.01)
-        elapsed = time.monotonic() - start
+        # CPU seconds, not wall time: the bound is on the work, whatever else the machine runs.
+        elapsed = usage.ru_utime + usage.ru_stime
         process.returncode = os.waitstatus_to_exitcode(status)
         errors.seek(0)
         stderr = errors.read().decode("utf-8", "replace")
@@ -157,7 +158,7 @@ def test_bad_input_is_refused_in_bounded_time_and_memory(case: Case, tmp_path: P
     assert case.display in stderr
     for wanted in case.fragments():
         assert wanted in stderr
-    assert elapsed < 10, f"took {elapsed:.1f} s"
+    assert elapsed < 10, f"took {elapsed:.1f} s of CPU"
     assert peak < 256 << 20, f"peak memory {peak >> 20} MiB"
 
 

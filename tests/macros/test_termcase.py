@@ -58,6 +58,7 @@ def test_a_capitalized_common_noun_mid_sentence_is_found(text: str) -> None:
         "Terms:\n:   [Request](term:request) in a definition",
         "Speaks [HTTP](term:http), keeps [PostgreSQL](term:postgresql) and [Redis](term:redis).",
         "A visitor's [request](term:request) is lower case.",
+        "Behind an [API gateway](term:request) or [GraphQL](term:event-loop) as written.",
         "Code: `a [Request](term:request)` is left alone.",
         "```\nx = a [Request](term:request)\n```",
         "Two blocks end here\n\n[Request](term:request) starts a paragraph.",
