@@ -43,10 +43,18 @@ class Column(Generic[E]):
     shown when a reader opens a row's details (``data-long`` on the header)."""
 
     def header_html(self) -> Markup:
-        """The column's header: its key and role for tables.js, then its words."""
-        flags = (" data-facet" if self.facet else "") + (" data-long" if self.long else "")
+        """The column's header: its key and role for tables.js, then its words.
+
+        Attributes in alphabetical order, as Python-Markdown writes them again
+        inside a ``markdown="1"`` block (tests/macros/test_tableblocks.py).
+        """
         return format_html(
-            '<th scope="col" data-key="{}"' + flags + ">{}</th>", self.key, self.header
+            "<th{}{}{}{}>{}</th>",
+            Markup(' data-facet="true"') if self.facet else "",
+            Markup(' data-key="{}"').format(self.key),
+            Markup(' data-long="true"') if self.long else "",
+            Markup(' scope="col"'),
+            self.header,
         )
 
 
