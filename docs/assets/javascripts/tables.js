@@ -193,6 +193,12 @@
         if (cell) cell.setAttribute("data-label", column.label);
       });
     });
+    // A click outside an open menu closes it, as Escape does from inside.
+    document.addEventListener("click", function (event) {
+      Array.prototype.forEach.call(self.controls.querySelectorAll("details[open]"), function (d) {
+        if (!d.contains(event.target)) d.open = false;
+      });
+    });
     document.addEventListener("keydown", function (event) {
       if (event.key !== "Escape") return;
       Array.prototype.forEach.call(self.controls.querySelectorAll("details[open]"), function (d) {
@@ -351,10 +357,16 @@
         });
       }
     }
-    order.forEach(function (row) {
-      self.tbody.appendChild(row.tr);
-      if (row.detail) self.tbody.appendChild(row.detail);
+    // Moving a row would take the focus from a control inside it: only when the order changed.
+    var now = Array.prototype.filter.call(this.tbody.rows, function (tr) {
+      return !tr.classList.contains("atlas-detail");
     });
+    if (order.some(function (row, n) { return now[n] !== row.tr; })) {
+      order.forEach(function (row) {
+        self.tbody.appendChild(row.tr);
+        if (row.detail) self.tbody.appendChild(row.detail);
+      });
+    }
 
     this.rows.forEach(function (row) {
       row.tr.hidden = !self.matches(row);
