@@ -226,7 +226,7 @@ def text_column(key: str, header: str, *, long: bool = False) -> Column[Any]:
 def list_column(
     key: str, header: str, labels: dict[str, str] | None = None, *, facet: bool | None = None
 ) -> Column[Any]:
-    """A list field; a facet when its values are labelled (an enum) unless ``facet`` says."""
+    """A list field; a facet when its values are labeled (an enum) unless ``facet`` says."""
 
     def items(e: Any) -> list[str]:
         return [labels.get(v, v) if labels else v for v in getattr(e, key)]

@@ -72,12 +72,14 @@ LANGUAGE_COLUMNS: tuple[Column[Language], ...] = (
         "Execution and performance",
         lambda lang: format_html("{}<br><small>{}</small>", lang.execution, lang.performance),
         lambda lang: lang.execution.casefold(),
+        long=True,
     ),
     Column(
         "concurrency",
         "Concurrency",
         lambda lang: escape(lang.concurrency),
         lambda lang: lang.concurrency.casefold(),
+        long=True,
     ),
     Column(
         "typing",

@@ -14,7 +14,8 @@
  * The reader gets a text filter, facet filters, a column chooser, sortable
  * headers (aria-sort), row details, and a side-by-side comparison of 2 to 4
  * rows. Every change is announced in a live region and kept in the address
- * (`?<dataset>.<what>=...`), so a view can be shared and Back undoes it.
+ * (`?<dataset>.<what>=...`; a second table of one dataset is `<dataset>-2`),
+ * so a view can be shared and Back undoes it.
  * Without JavaScript, and in print, the table is shown complete and unchanged.
  * Served from the site itself; no dependencies.
  */
@@ -72,13 +73,14 @@
     return cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : words(cell);
   }
 
-  function Table(container, number) {
+  function Table(container, number, key) {
     var self = this;
     var table = container.querySelector("table");
     this.container = container;
     this.table = table;
     this.tbody = table.tBodies[0];
     this.dataset = container.getAttribute("data-dataset") || "table" + number;
+    this.key = key;
     this.source = container.getAttribute("data-source") || this.dataset;
     this.caption = table.caption ? words(table.caption) : "table";
     this.prefix = "atlas-t" + number;
@@ -565,7 +567,7 @@
 
   Table.prototype.read = function (params) {
     var self = this;
-    var d = this.dataset + ".";
+    var d = this.key + ".";
     var state = this.defaults();
     state.q = params.get(d + "q") || "";
     Object.keys(this.facetBoxes).forEach(function (key) {
@@ -595,7 +597,7 @@
   };
 
   Table.prototype.write = function (params) {
-    var d = this.dataset + ".";
+    var d = this.key + ".";
     var state = this.state;
     Array.from(params.keys()).forEach(function (name) {
       if (name.indexOf(d) === 0) params.delete(name);
@@ -637,7 +639,11 @@
       if (container.hasAttribute("data-enhanced")) return;
       var table = container.querySelector("table");
       if (!table || !table.tHead || !table.tBodies.length) return;
-      instances.push(new Table(container, instances.length + 1));
+      // The address names a table by its dataset; a second table of it on the page gets "-2".
+      var name = container.getAttribute("data-dataset") || "table";
+      var same = instances.filter(function (t) { return t.dataset === name; }).length;
+      instances.push(new Table(container, instances.length + 1,
+                               same ? name + "-" + (same + 1) : name));
     });
     restore("load");
   }
