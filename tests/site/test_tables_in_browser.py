@@ -327,3 +327,16 @@ def test_frameworks_page_passes_axe(browser: Any, site_url: str, scheme: str, wi
     finally:
         context.close()
     assert violations == [], report(violations, 1, scheme)
+
+
+def test_two_tables_of_one_dataset_keep_their_own_state(wide: Any, site_url: str) -> None:
+    """frameworks/profiles/ has a frameworks table per language: each has its own keys."""
+    wide.goto(site_url + "frameworks/profiles/")
+    tables = wide.locator('.atlas-table[data-dataset="frameworks"]')
+    assert tables.count() >= 2
+    second = tables.nth(1)
+    second.locator("input[type=search]").fill("zzz-no-such-row")
+    assert "frameworks-2.q=zzz-no-such-row" in wide.url
+    wide.reload()
+    assert second.locator("tbody tr:not([hidden])").count() == 0
+    assert tables.nth(0).locator("tbody tr:not([hidden])").count() >= 1
