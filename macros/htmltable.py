@@ -224,9 +224,15 @@ def text_column(key: str, header: str, *, long: bool = False) -> Column[Any]:
 
 
 def list_column(
-    key: str, header: str, labels: dict[str, str] | None = None, *, facet: bool | None = None
+    key: str,
+    header: str,
+    labels: dict[str, str] | None = None,
+    *,
+    facet: bool | None = None,
+    long: bool = False,
 ) -> Column[Any]:
-    """A list field; a facet when its values are labeled (an enum) unless ``facet`` says."""
+    """A list field; a facet when its values are labeled (an enum) unless ``facet`` says;
+    ``long`` for a list of sentences, shown in a row's details."""
 
     def items(e: Any) -> list[str]:
         return [labels.get(v, v) if labels else v for v in getattr(e, key)]
@@ -237,6 +243,7 @@ def list_column(
         lambda e: text_list(items(e)),
         lambda e: "; ".join(items(e)),
         facet=labels is not None if facet is None else facet,
+        long=long,
     )
 
 

@@ -60,6 +60,16 @@ def test_column_helpers_set_the_roles() -> None:
     assert list_column("hosting", "How you run it", facet=True).facet
     assert text_column("summary", "What it is", long=True).long
     assert not text_column("provider", "Provider").long
+    assert list_column("typical_uses", "Typical uses", long=True).long
+
+
+def test_lists_of_sentences_are_long_in_the_databases_and_web_servers_tables() -> None:
+    long = {
+        name: [column.key for column in columns if column.long]
+        for name, (_, columns) in TABLES.items()
+    }
+    assert long["databases"] == ["summary", "typical_uses"]
+    assert long["web-servers"] == ["architecture", "strengths"]
 
 
 def test_every_dataset_table_with_a_summary_hides_it_in_the_compact_view() -> None:
