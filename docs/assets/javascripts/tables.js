@@ -466,8 +466,8 @@
         list.appendChild(make("dt", { text: column.label }));
         list.appendChild(make("dd", {}, [copyOf(row.tr.cells[column.index])]));
       });
-      if (!hidden.length) list.appendChild(make("dd", { text: "Every column is shown in the row." }));
-      var cell = make("td", { colspan: String(span) }, [list]);
+      var said = hidden.length ? list : make("p", { text: "Every column is shown in the row." });
+      var cell = make("td", { colspan: String(span) }, [said]);
       var detail = make("tr", { className: "atlas-detail", id: self.prefix + "-d-" + row.id }, [cell]);
       if (row.detail) row.detail.replaceWith(detail);
       else row.tr.after(detail);
