@@ -124,6 +124,7 @@ def capabilities_table(
         caption=caption,
         select=columns,
         sort=sort,
+        source="frameworks",
     )
     return format_html('<p class="atlas-legend">{}</p>\n\n{}', legend(), table)
 
@@ -161,5 +162,6 @@ def dataset_capabilities(
         caption=caption or f"What each of the {dataset.replace('-', ' ')} gives you",
         select=columns,
         sort=sort,
+        source=dataset,
     )
     return format_html('<p class="atlas-legend">{}</p>\n\n{}', legend(), table)

@@ -35,6 +35,27 @@ class Column(Generic[E]):
     sort_attribute: bool = False
     """Write ``sort_value`` into the cell for the browser's sorter (when the
     visible text would sort wrongly, as with dates of mixed precision)."""
+    facet: bool = False
+    """Its values come from a fixed set (an enum field): the browser offers a
+    filter with one checkbox per value (``data-facet`` on the header)."""
+    long: bool = False
+    """Long text (a summary, notes): hidden in the browser's compact view and
+    shown when a reader opens a row's details (``data-long`` on the header)."""
+
+    def header_html(self) -> Markup:
+        """The column's header: its key and role for tables.js, then its words.
+
+        Attributes in alphabetical order, as Python-Markdown writes them again
+        inside a ``markdown="1"`` block (tests/macros/test_tableblocks.py).
+        """
+        return format_html(
+            "<th{}{}{}{}>{}</th>",
+            Markup(' data-facet="true"') if self.facet else "",
+            Markup(' data-key="{}"').format(self.key),
+            Markup(' data-long="true"') if self.long else "",
+            Markup(' scope="col"'),
+            self.header,
+        )
 
 
 def format_html(template: str, *values: object) -> Markup:
@@ -67,11 +88,15 @@ def render_table(
     caption: str,
     select: Sequence[str] | None = None,
     sort: str | None = None,
+    source: str | None = None,
 ) -> Markup:
     """An accessible HTML table of ``entries``.
 
     ``select`` picks and orders columns by key (the first column always labels
     the row); ``sort`` is a column key, with a leading ``-`` for descending.
+    ``source`` names the data file the rows come from (``dataset`` unless
+    given): tables.js compares rows of every table on a page with the same
+    source, so a framework's capabilities join its other fields.
     """
     by_key = {column.key: column for column in columns}
     chosen = list(columns) if select is None else [_pick(by_key, key) for key in select]
@@ -83,9 +108,7 @@ def render_table(
         sorter = _pick(by_key, sort.lstrip("-"))
         rows.sort(key=lambda entry: (sorter.sort_value(entry), entry.id), reverse=descending)
 
-    head = Markup("").join(
-        format_html('<th scope="col">{}</th>', column.header) for column in chosen
-    )
+    head = Markup("").join(column.header_html() for column in chosen)
     # One template per row, put together from the cells' templates: a format per row, not per cell.
     row = ['<tr id="{}-{}">']
     for position, column in enumerate(chosen):
@@ -103,7 +126,7 @@ def render_table(
             values.append(column.cell(entry))
         body_rows.append(format_html(row_template, *values))
     return format_html(
-        '<div class="atlas-table" data-dataset="{}">\n'
+        '<div class="atlas-table" data-dataset="{}" data-source="{}">\n'
         "<table>\n"
         "<caption>{}</caption>\n"
         "<thead><tr>{}</tr></thead>\n"
@@ -111,6 +134,7 @@ def render_table(
         "</table>\n"
         "</div>",
         dataset,
+        source or dataset,
         caption,
         head,
         Markup("\n").join(body_rows),
@@ -189,20 +213,38 @@ def _text_of(value: str) -> Markup:
     return escape(value)
 
 
-def text_column(key: str, header: str) -> Column[Any]:
+def text_column(key: str, header: str, *, long: bool = False) -> Column[Any]:
     return Column(
         key,
         header,
         lambda e: _text_of(getattr(e, key) or ""),
         lambda e: str(getattr(e, key) or "").casefold(),
+        long=long,
     )
 
 
-def list_column(key: str, header: str, labels: dict[str, str] | None = None) -> Column[Any]:
+def list_column(
+    key: str,
+    header: str,
+    labels: dict[str, str] | None = None,
+    *,
+    facet: bool | None = None,
+    long: bool = False,
+) -> Column[Any]:
+    """A list field; a facet when its values are labeled (an enum) unless ``facet`` says;
+    ``long`` for a list of sentences, shown in a row's details."""
+
     def items(e: Any) -> list[str]:
         return [labels.get(v, v) if labels else v for v in getattr(e, key)]
 
-    return Column(key, header, lambda e: text_list(items(e)), lambda e: "; ".join(items(e)))
+    return Column(
+        key,
+        header,
+        lambda e: text_list(items(e)),
+        lambda e: "; ".join(items(e)),
+        facet=labels is not None if facet is None else facet,
+        long=long,
+    )
 
 
 def label_column(key: str, header: str, labels: dict[str, str]) -> Column[Any]:
@@ -213,6 +255,7 @@ def label_column(key: str, header: str, labels: dict[str, str]) -> Column[Any]:
         lambda e: _text_of(labels[getattr(e, key)]),
         lambda e: f"{order.index(getattr(e, key)):02d}",
         sort_attribute=True,
+        facet=True,
     )
 
 
