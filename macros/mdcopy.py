@@ -17,6 +17,7 @@ Pure functions of text; macros/llmstxt.py runs them during the build.
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections.abc import Callable, Sequence
@@ -28,6 +29,8 @@ SNIPPET = re.compile(r'^(\s*)--8<--\s+"([^"]+)"\s*$')
 ATTR_LIST = re.compile(r"\s*\{:?\s*[.#][^{}]*\}\s*$")
 MD_WRAPPER = re.compile(r"^\s*<(div|section)\b[^>]*\bmarkdown\b[^>]*>\s*$")
 LINK = re.compile(r"\]\(([^)\s]+)\)")
+INLINE_LINK = re.compile(r'<a\s[^>]*?href="([^"]*)"[^>]*>(.*?)</a>', re.S)
+INLINE_WRAPPER = re.compile(r"</?(?:time|abbr|span|small)\b[^>]*>")
 ITEM = re.compile(r"^\s*(?:-|1\.) ")
 SKIPPED_TAGS = {"script", "style", "button", "input", "svg", "label", "form", "select"}
 BLOCK_TAGS = {"p", "div", "ul", "ol", "table", "dl", "caption", "figure", "section"}
@@ -203,6 +206,15 @@ def include_snippets(lines: Sequence[str], base_paths: Sequence[Path]) -> list[s
     return out
 
 
+def inline_html(line: str) -> str:
+    """Links and wrappers a macro wrote inside a sentence (a cited share) made Markdown."""
+    if "<" not in line:
+        return line
+    converted = INLINE_LINK.sub(lambda m: f"[{m[2]}]({html.unescape(m[1])})", line)
+    converted = INLINE_WRAPPER.sub("", converted)
+    return html.unescape(converted) if converted != line else line
+
+
 def _convert_html_blocks(lines: list[str]) -> list[str]:
     """Blank-line-separated blocks that start with an HTML tag become Markdown."""
     out: list[str] = []
@@ -215,7 +227,7 @@ def _convert_html_blocks(lines: list[str]) -> list[str]:
         if first.startswith("<") and not first.startswith("<!--"):
             out.extend(html_to_markdown("\n".join(block)).split("\n"))
         else:
-            out.extend(block)
+            out.extend(inline_html(line) for line in block)
         block.clear()
 
     for line in lines:

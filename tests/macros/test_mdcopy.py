@@ -61,3 +61,13 @@ def test_a_page_copy_includes_snippets_and_rewrites_links(tmp_path: Path) -> Non
     assert "[out](https://x.test)" in text and "<div" not in text and "</div>" not in text
     assert '```python\n    print("hi")\n```' in text
     assert "| Go | [Built in](https://go.dev) |" in text and "<table" not in text
+
+
+def test_html_a_macro_wrote_inside_a_sentence_becomes_markdown() -> None:
+    line = (
+        'PHP ran on 74.9% in W3Techs&#39; survey (<a href="https://w3techs.com/x" '
+        'title="Checked">W3Techs</a>, <time datetime="2010-11-02">2 November 2010</time>).'
+    )
+    assert markdown_copy(line, [], lambda _: None) == (
+        "PHP ran on 74.9% in W3Techs' survey ([W3Techs](https://w3techs.com/x), 2 November 2010).\n"
+    )
