@@ -13,7 +13,7 @@ pytestmark = pytest.mark.build
 DOCS = ROOT / "docs"
 FENCE = re.compile(r"^\s*(```|~~~).*?^\s*\1", re.M | re.S)
 CODE_SPAN = re.compile(r"(`+).+?\1", re.S)
-LEFTOVERS = ("{{", "{%", "--8<--", "](term:", "](repo:", "<table", 'class="atlas-table')
+LEFTOVERS = ("{{", "{%", "--8<--", "](term:", "](repo:", "<table", "<a href", "class=\"atlas-")
 
 
 def pages() -> list[str]:
