@@ -143,10 +143,11 @@ def keeps_capital(term: NamedTerm) -> bool:
     return bool(term.expansion) or term.proper_name or term.name[1:] != term.name[1:].lower()
 
 
-def _written_as_name(label: str) -> bool:
-    """A first word with a capital inside it (API, GraphQL, OAuth) is a name as written."""
-    first = label.split()[0]
-    return first[1:] != first[1:].lower()
+def written_as_a_name(label: str) -> bool:
+    """A label that reads as a name whatever the glossary says: API, CI/CD, Protocol Buffers."""
+    words = label.split()
+    inner = any(word[1:] != word[1:].lower() for word in words)
+    return inner or sum(word[:1].isupper() for word in words) > 1
 
 
 def _mid_sentence(lines: list[str]) -> bool:
@@ -185,7 +186,7 @@ def capitalized_links(markdown: str, terms: Mapping[str, NamedTerm]) -> list[Cap
             term = terms.get(ident)
             if not label[:1].isupper() or term is None or keeps_capital(term):
                 continue
-            if _written_as_name(label):
+            if written_as_a_name(label):
                 continue
             if _mid_sentence([*block, text[: match.start()]]):
                 problems.append(CapitalProblem(number, label, ident))

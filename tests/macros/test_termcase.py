@@ -77,6 +77,10 @@ def test_problems_name_the_line_and_the_fix() -> None:
     assert "write [request](term:request)" in message and "proper_name: true" in message
 
 
+def test_a_label_written_as_a_name_passes_whatever_the_entry() -> None:
+    assert found("It speaks [HTTP/2](term:request) and [Protocol Buffers](term:request).") == []
+
+
 def test_which_terms_keep_their_capital() -> None:
     kept = {ident for ident, entry in TERMS.items() if keeps_capital(entry)}
     assert kept == {"http", "postgresql", "redis"}

@@ -2,8 +2,10 @@
 
 axe-core (npm, installed by `make node`) runs in headless Chromium on every page
 of the built site with the WCAG 2.0/2.1 level A and AA rules, once in each color
-scheme: Material follows the reader's `prefers-color-scheme`, so a browser context
-per scheme shows every page as a reader with that setting sees it. Any violation
+scheme and at three widths (a phone at 390 px, a laptop at 1280, a desktop at 1920:
+the layout, the header tabs and scrolling regions change with the width).
+Material follows the reader's `prefers-color-scheme`, so a browser context per
+scheme shows every page as a reader with that setting sees it. Any violation
 fails the test with its page, scheme, rule and the elements to fix. Fix a
 violation at its cause: CSS in docs/assets/stylesheets/atlas.css, Material's
 markup in docs/.overrides/, a table's in macros/tables.py or tables.js. Never
@@ -31,6 +33,8 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 # Playwright's color_scheme, and the scheme Material's palette then puts on <body>.
 SCHEMES = {"light": "default", "dark": "slate"}
+# Reader's screens: Material's layout changes at 76.25em (tabs) and 60em (sidebars).
+VIEWPORTS = {"390": (390, 844), "1280": (1280, 800), "1920": (1920, 1080)}
 # Selectors listed per rule and page; the count of the others follows.
 SHOWN_TARGETS = 8
 
@@ -68,10 +72,13 @@ def page_paths(site: Path) -> list[str]:
     return [p.relative_to(site).as_posix().removesuffix("index.html") for p in html_pages(site)]
 
 
-def scheme_context(browser: object, scheme: str) -> Any:
-    """A context in which every page shows in ``scheme``, with axe-core loaded."""
+def scheme_context(browser: object, scheme: str, width: str = "1280") -> Any:
+    """A context in which every page shows in ``scheme`` at ``width``, with axe-core loaded."""
     assert AXE_JS.is_file(), f"{AXE_JS.relative_to(ROOT)} is missing: run `make node`"
-    context = browser.new_context(color_scheme=scheme)  # type: ignore[attr-defined]
+    x, y = VIEWPORTS[width]
+    context = browser.new_context(  # type: ignore[attr-defined]
+        color_scheme=scheme, viewport={"width": x, "height": y}
+    )
     # Loaded on each page before its own scripts; faster than add_script_tag per page.
     context.add_init_script(path=AXE_JS)
     return context
@@ -106,26 +113,29 @@ def report(violations: Sequence[Violation], pages: int, scheme: str) -> str:
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("width", list(VIEWPORTS))
 @pytest.mark.parametrize("scheme", sorted(SCHEMES))
 def test_every_page_passes_axe(
-    browser: object, built_site: Path, site_url: str, scheme: str
+    browser: object, built_site: Path, site_url: str, scheme: str, width: str
 ) -> None:
     paths = page_paths(built_site)
     assert len(paths) >= 50, f"only {len(paths)} pages in {built_site}"
-    context = scheme_context(browser, scheme)
+    context = scheme_context(browser, scheme, width)
     started = time.monotonic()
     wrong_scheme: list[str] = []
     violations: list[Violation] = []
     try:
         page = context.new_page()
         for path in paths:
-            shown, found = audit(page, site_url + path, path or "index.html", scheme)
+            name = f"{path or 'index.html'} at {width} px"
+            shown, found = audit(page, site_url + path, name, scheme)
             if shown != SCHEMES[scheme]:
                 wrong_scheme.append(f"{path or 'index.html'}: {shown}")
             violations += found
     finally:
         context.close()
-    print(f"axe checked {len(paths)} pages ({scheme}) in {time.monotonic() - started:.1f} s")
+    elapsed = time.monotonic() - started
+    print(f"axe checked {len(paths)} pages ({scheme}, {width} px) in {elapsed:.1f} s")
     assert wrong_scheme == [], f"pages not shown in the {SCHEMES[scheme]} scheme: {wrong_scheme}"
     assert violations == [], report(violations, len(paths), scheme)
 
