@@ -26,6 +26,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -221,12 +222,17 @@ def run_lighthouse(url: str, form_factor: str, output: Path) -> dict[str, int]:
 Runner = Callable[[str, str, Path], dict[str, int]]
 
 
+def plan(pages: dict[str, str]) -> list[Result]:
+    """A result to fill for each of ``pages`` (page -> role) and form factor."""
+    return [Result(role, page, ff) for page, role in pages.items() for ff in FORM_FACTORS]
+
+
 def sweep(
-    pages: dict[str, str], base: str, scratch: Path, runs: int, count: int, run: Runner
+    results: list[Result], base: str, scratch: Path, runs: int, count: int, run: Runner
 ) -> list[Result]:
-    """Lighthouse on ``pages`` (page -> role). ``count`` > 0: one run each, then
-    ``runs`` on the ``count`` lowest per form factor; ``count`` 0: ``runs`` on every page."""
-    results = [Result(role, page, ff) for page, role in pages.items() for ff in FORM_FACTORS]
+    """Fill ``results`` with Lighthouse runs. ``count`` > 0: one run each, then
+    ``runs`` on the ``count`` lowest per form factor; ``count`` 0: ``runs`` on every page.
+    Interrupted, ``results`` keep the runs made so far."""
 
     def more(result: Result, total: int) -> None:
         while len(result.runs) < total:
@@ -275,11 +281,21 @@ def main(argv: list[str]) -> int:
         pages = {page: named.get(page, "") for page in sweep_pages(args.site)}
     else:
         pages = named
+    results = plan(pages)
+    planned = len(results)
+    # A CI time limit ends the job with SIGTERM: what ran so far is still summarized.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     with serve(args.site, args.port) as base, tempfile.TemporaryDirectory() as scratch:
         count = args.lowest if args.pages == "all" else 0
-        results = sweep(pages, base, Path(scratch), args.runs, count, run_lighthouse)
+        try:
+            sweep(results, base, Path(scratch), args.runs, count, run_lighthouse)
+        except KeyboardInterrupt:
+            print("interrupted: summarizing the runs made so far", file=sys.stderr)
+        results = [r for r in results if r.runs]
         keep_reports(results, Path(scratch), args.out)
     summary = render_summary(results, args.runs, load=machine_load())
+    if len(results) < planned:
+        summary += f"\nInterrupted: {len(results)} of {planned} page and form factor pairs ran.\n"
     (args.out / "summary.md").write_text(summary, encoding="utf-8")
     (args.out / "summary.json").write_text(
         json.dumps(
@@ -305,7 +321,7 @@ def main(argv: list[str]) -> int:
     missed = [f"{r.page} ({r.form_factor}): {', '.join(r.missed)}" for r in results if r.missed]
     for line in missed:
         print(f"Lighthouse goal missed: {line}", file=sys.stderr)
-    return 1 if missed else 0
+    return 1 if missed or len(results) < planned else 0
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from scripts.lighthouse import (
     median_run,
     median_scores,
     missed_goals,
+    plan,
     render_summary,
     roles,
     scores_of,
@@ -124,7 +125,7 @@ def test_a_sweep_runs_every_page_once_then_the_lowest_to_the_median(tmp_path: Pa
         return {**PERFECT, "performance": performance[page]}
 
     pages = {f"{p}index.html": "" for p in performance}
-    results = sweep(pages, "http://site/", tmp_path, runs=5, count=3, run=run)
+    results = sweep(plan(pages), "http://site/", tmp_path, runs=5, count=3, run=run)
     assert len(results) == 2 * len(pages)
     runs = {(r.page, r.form_factor): len(r.runs) for r in results}
     for form_factor in FORM_FACTORS:
@@ -136,8 +137,25 @@ def test_a_sweep_runs_every_page_once_then_the_lowest_to_the_median(tmp_path: Pa
         assert [p for p in pages if runs[p, form_factor] == 1] == ["a/index.html", "c/index.html"]
     assert len(calls) == 2 * (5 + 3 * 4)
     calls.clear()
-    every = sweep(pages, "http://site/", tmp_path, runs=2, count=0, run=run)
+    every = sweep(plan(pages), "http://site/", tmp_path, runs=2, count=0, run=run)
     assert {len(r.runs) for r in every} == {2} and len(calls) == 2 * 5 * 2
+
+
+def test_an_interrupted_sweep_keeps_the_runs_made_so_far(tmp_path: Path) -> None:
+    def run(url: str, form_factor: str, output: Path) -> dict[str, int]:
+        if url.endswith("/b/"):
+            raise KeyboardInterrupt  # what SIGTERM raises once main has set it up
+        return PERFECT
+
+    results = plan({"index.html": "home page", "a/index.html": "", "b/index.html": ""})
+    with pytest.raises(KeyboardInterrupt):
+        sweep(results, "http://site/", tmp_path, runs=5, count=3, run=run)
+    assert [(r.page, len(r.runs)) for r in results if r.runs] == [
+        ("index.html", 1),
+        ("index.html", 1),
+        ("a/index.html", 1),
+        ("a/index.html", 1),
+    ]
 
 
 def test_the_sweep_skips_the_error_page_and_names_the_kinds(tmp_path: Path) -> None:
