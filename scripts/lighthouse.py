@@ -1,12 +1,20 @@
-"""Lighthouse on the pages the page-weight budget names, mobile and desktop.
+"""Lighthouse on every page of a built site, mobile and desktop.
 
-Serves a built site the way a host does (gzip for text), runs the npm
-``lighthouse`` from package-lock.json with Debian's Chromium several times per
-page and form factor, and keeps the median: Lighthouse's own advice for
-scores that vary between runs. Writes the median run's HTML and JSON reports
-and a summary to the output folder; exits 1 if a goal is missed.
+Serves a built site the way a host does (gzip for text) and runs the npm
+``lighthouse`` from package-lock.json with Debian's Chromium. The full sweep
+(``--pages all``, what `make lighthouse` does) runs every page once per form
+factor, then runs the three lowest pages of each form factor again until they
+have ``--runs`` runs, and keeps their median: Lighthouse's own advice for
+scores that vary between runs. ``--pages kinds`` (CI) runs one page of each
+kind (``scripts.weight.page_kinds``) ``--runs`` times. Writes the kept run's
+HTML and JSON reports and a summary listing every page to the output folder;
+exits 1 if a page misses a goal.
 
-    python -m scripts.lighthouse <built-site> <out-dir> [--runs 5] [--port 8765]
+    python -m scripts.lighthouse <built-site> <out-dir> [--pages all|kinds] [--runs 5]
+        [--lowest 3] [--port 8765]
+
+The error page (404.html) is left out: it is not a page a reader or a search
+engine is sent to, and a host serves it with status 404.
 
 Build the site with SITE_URL set to the address it is served at, so the
 canonical links Lighthouse checks point at the pages it loads (`make lighthouse`).
@@ -18,15 +26,17 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.project import CHROMIUM, serve
-from scripts.weight import budget_pages
+from scripts.weight import page_kinds, site_pages
 
 LIGHTHOUSE = Path("node_modules/.bin/lighthouse")
 CHROME_FLAGS = (
@@ -71,6 +81,7 @@ def missed_goals(form_factor: str, scores: dict[str, int]) -> list[str]:
 @dataclass
 class Result:
     role: str
+    """The kinds the page stands for (``page_kinds``), or empty."""
     page: str
     form_factor: str
     runs: list[dict[str, int]] = field(default_factory=list)
@@ -84,6 +95,12 @@ class Result:
         return missed_goals(self.form_factor, self.scores)
 
     @property
+    def margin(self) -> int:
+        """Median minus goal in the category closest to its goal (below 0: missed)."""
+        goals = GOALS[self.form_factor]
+        return min(self.scores[name] - goals[name] for name in CATEGORIES)
+
+    @property
     def report(self) -> str:
         return f"{slug(self.page)}-{self.form_factor}.report.html"
 
@@ -93,20 +110,61 @@ def slug(page: str) -> str:
     return name or "home"
 
 
-def render_summary(results: list[Result], runs: int) -> str:
+def sweep_pages(site: Path) -> list[str]:
+    """The pages a full sweep runs: every page of the build but the error page."""
+    return [page for page in site_pages(site) if page != "404.html"]
+
+
+def roles(site: Path) -> dict[str, str]:
+    """Page -> the kinds it stands for, e.g. ``"largest table page, longest article"``."""
+    found: dict[str, list[str]] = {}
+    for kind, page in page_kinds(site).items():
+        found.setdefault(page, []).append(kind)
+    return {page: ", ".join(kinds) for page, kinds in found.items()}
+
+
+def lowest(results: list[Result], count: int) -> list[Result]:
+    """The ``count`` results of each form factor closest to missing a goal (or furthest below).
+
+    Ranked by margin (``Result.margin``), then performance, then path.
+    """
+    chosen = []
+    for form_factor in FORM_FACTORS:
+        same = [r for r in results if r.form_factor == form_factor]
+        same.sort(key=lambda r: (r.margin, r.scores["performance"], r.page))
+        chosen += same[:count]
+    return chosen
+
+
+def _order(result: Result) -> tuple[int, int, int, str]:
+    return (
+        FORM_FACTORS.index(result.form_factor),
+        result.margin,
+        result.scores["performance"],
+        result.page,
+    )
+
+
+def render_summary(results: list[Result], runs: int, *, load: str = "") -> str:
+    """Markdown: every page and form factor, lowest first, with the runs behind each median."""
+    several = [r for r in results if len(r.runs) > 1]
+    title = f"# Lighthouse: {len({r.page for r in results})} pages, median of {runs} runs" + (
+        " on the lowest, one run on the others" if len(several) < len(results) else ""
+    )
     lines = [
-        f"# Lighthouse: median of {runs} runs per page and form factor",
+        title,
         "",
         "| page | form factor | performance | accessibility | best practices | SEO"
         " | runs (performance) | goals |",
         "|---|---|---:|---:|---:|---:|---|---|",
     ]
-    for result in results:
+    for result in sorted(results, key=_order):
         scores = result.scores
         runs_text = ", ".join(str(run["performance"]) for run in result.runs)
         verdict = "missed: " + "; ".join(result.missed) if result.missed else "met"
+        name = f"{result.role}: `{result.page}`" if result.role else f"`{result.page}`"
         lines.append(
-            f"| {result.role}: `{result.page}` | {result.form_factor}"
+            f"| {name} | {result.form_factor}"
             + "".join(f" | {scores[name]}" for name in CATEGORIES)
             + f" | {runs_text} | {verdict} |"
         )
@@ -114,8 +172,27 @@ def render_summary(results: list[Result], runs: int) -> str:
         f"{ff}: " + ", ".join(f"{name} >= {value}" for name, value in GOALS[ff].items())
         for ff in FORM_FACTORS
     )
-    lines += ["", f"Goals: {goals}. Reports: `<page>-<form factor>.report.html`."]
+    lines += ["", f"Goals: {goals}."]
+    for form_factor in FORM_FACTORS:
+        same = [r for r in results if r.form_factor == form_factor]
+        if same:
+            low = min(same, key=lambda r: (r.scores["performance"], r.page))
+            lines.append(
+                f"Lowest {form_factor} performance: `{low.page}`, {low.scores['performance']}"
+                f" (median of {len(low.runs)})."
+            )
+    missed = sum(1 for r in results if r.missed)
+    lines.append(f"{missed} of {len(results)} page and form factor pairs miss a goal.")
+    if load:
+        lines.append(f"Machine: {load}.")
+    lines.append("Reports: `<page>-<form factor>.report.html` (the median run's).")
     return "\n".join(lines) + "\n"
+
+
+def machine_load() -> str:
+    """The load average and core count, recorded with the scores (a busy machine scores lower)."""
+    one, five, fifteen = os.getloadavg()
+    return f"{os.cpu_count()} cores, load average {one:.2f} {five:.2f} {fifteen:.2f} at the end"
 
 
 def run_lighthouse(url: str, form_factor: str, output: Path) -> dict[str, int]:
@@ -142,11 +219,56 @@ def run_lighthouse(url: str, form_factor: str, output: Path) -> dict[str, int]:
     return scores_of(report)
 
 
+Runner = Callable[[str, str, Path], dict[str, int]]
+
+
+def plan(pages: dict[str, str]) -> list[Result]:
+    """A result to fill for each of ``pages`` (page -> role) and form factor."""
+    return [Result(role, page, ff) for page, role in pages.items() for ff in FORM_FACTORS]
+
+
+def sweep(
+    results: list[Result], base: str, scratch: Path, runs: int, count: int, run: Runner
+) -> list[Result]:
+    """Fill ``results`` with Lighthouse runs. ``count`` > 0: one run each, then
+    ``runs`` on the ``count`` lowest per form factor; ``count`` 0: ``runs`` on every page.
+    Interrupted, ``results`` keep the runs made so far."""
+
+    def more(result: Result, total: int) -> None:
+        while len(result.runs) < total:
+            output = scratch / f"{slug(result.page)}-{result.form_factor}-{len(result.runs)}"
+            url = base + result.page.removesuffix("index.html")
+            result.runs.append(run(url, result.form_factor, output))
+            print(
+                f"{result.page} {result.form_factor} run {len(result.runs)}: {result.runs[-1]}",
+                flush=True,
+            )
+
+    for result in results:
+        more(result, 1 if count else runs)
+    if count:
+        for result in lowest(results, count):
+            more(result, runs)
+    return results
+
+
+def keep_reports(results: list[Result], scratch: Path, out: Path) -> None:
+    for result in results:
+        kept = scratch / f"{slug(result.page)}-{result.form_factor}-{median_run(result.runs)}"
+        for suffix in ("json", "html"):
+            shutil.copyfile(
+                f"{kept}.report.{suffix}",
+                out / f"{slug(result.page)}-{result.form_factor}.report.{suffix}",
+            )
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("site", type=Path)
     parser.add_argument("out", type=Path)
+    parser.add_argument("--pages", choices=("all", "kinds"), default="all")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--lowest", type=int, default=3)
     parser.add_argument("--port", type=int, default=0)
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
@@ -154,24 +276,26 @@ def main(argv: list[str]) -> int:
         return 2
     shutil.rmtree(args.out, ignore_errors=True)
     args.out.mkdir(parents=True)
-    results = []
+    named = roles(args.site)
+    if args.pages == "all":
+        pages = {page: named.get(page, "") for page in sweep_pages(args.site)}
+    else:
+        pages = named
+    results = plan(pages)
+    planned = len(results)
+    # A CI time limit ends the job with SIGTERM: what ran so far is still summarized.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     with serve(args.site, args.port) as base, tempfile.TemporaryDirectory() as scratch:
-        for role, page in budget_pages(args.site).items():
-            url = base + page.removesuffix("index.html")
-            for form_factor in FORM_FACTORS:
-                result = Result(role, page, form_factor)
-                for run in range(args.runs):
-                    output = Path(scratch) / f"{slug(page)}-{form_factor}-{run}"
-                    result.runs.append(run_lighthouse(url, form_factor, output))
-                    print(f"{role} {form_factor} run {run + 1}: {result.runs[-1]}", flush=True)
-                kept = Path(scratch) / f"{slug(page)}-{form_factor}-{median_run(result.runs)}"
-                for suffix in ("json", "html"):
-                    shutil.copyfile(
-                        f"{kept}.report.{suffix}",
-                        args.out / f"{slug(page)}-{form_factor}.report.{suffix}",
-                    )
-                results.append(result)
-    summary = render_summary(results, args.runs)
+        count = args.lowest if args.pages == "all" else 0
+        try:
+            sweep(results, base, Path(scratch), args.runs, count, run_lighthouse)
+        except KeyboardInterrupt:
+            print("interrupted: summarizing the runs made so far", file=sys.stderr)
+        results = [r for r in results if r.runs]
+        keep_reports(results, Path(scratch), args.out)
+    summary = render_summary(results, args.runs, load=machine_load())
+    if len(results) < planned:
+        summary += f"\nInterrupted: {len(results)} of {planned} page and form factor pairs ran.\n"
     (args.out / "summary.md").write_text(summary, encoding="utf-8")
     (args.out / "summary.json").write_text(
         json.dumps(
@@ -197,7 +321,7 @@ def main(argv: list[str]) -> int:
     missed = [f"{r.page} ({r.form_factor}): {', '.join(r.missed)}" for r in results if r.missed]
     for line in missed:
         print(f"Lighthouse goal missed: {line}", file=sys.stderr)
-    return 1 if missed else 0
+    return 1 if missed or len(results) < planned else 0
 
 
 if __name__ == "__main__":

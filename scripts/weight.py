@@ -6,11 +6,12 @@ index. Sizes are gzip-compressed (level 6, what common web servers send);
 the search index is counted as a request but its bytes are budgeted apart,
 since it is shared by every page and loads after the page is usable.
 
-The budget holds for the home page, the longest article and the
-largest table page, which ``budget_pages`` picks from the built site itself,
-so the pages measured follow the content as it grows.
+The budget holds for every page of the built site: ``site_pages`` finds them
+in the build, so a new page is measured without being listed anywhere.
+``page_kinds`` picks one page of each kind (home, largest table, heaviest
+diagrams, longest article) for the checks too slow to run on every page.
 
-    python -m scripts.weight <built-site>       # every page, heaviest first
+    python -m scripts.weight <built-site>   # every page; exit 1 naming each one over
 """
 
 from __future__ import annotations
@@ -126,12 +127,9 @@ def weigh(site: Path, page: str) -> PageWeight:
     )
 
 
-def _pages(site: Path) -> list[str]:
-    return sorted(
-        p.relative_to(site).as_posix()
-        for p in site.rglob("*.html")
-        if p.name in ("index.html", "404.html")
-    )
+def site_pages(site: Path) -> list[str]:
+    """Every page of the built site (its HTML files), found in the build, not listed by hand."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
 
 
 def prose_words(soup: BeautifulSoup) -> int:
@@ -144,34 +142,59 @@ def prose_words(soup: BeautifulSoup) -> int:
     return len(article.get_text(" ").split())
 
 
-def data_table_cells(soup: BeautifulSoup) -> int:
-    return len(soup.select(f"{DATA_TABLE} td, {DATA_TABLE} th"))
+def _bytes_of(soup: BeautifulSoup, selector: str) -> int:
+    return sum(len(str(element).encode()) for element in soup.select(selector))
 
 
-def budget_pages(site: Path) -> dict[str, str]:
-    """The pages the budget names: the home page, the longest article, the largest table page.
+KINDS = ("home page", "largest table page", "heaviest diagram page", "longest article")
+"""The kinds of page Lighthouse runs on in CI, one page each (``page_kinds``)."""
 
-    The longest article has the most words outside data tables; the largest
-    table page has the most cells in data tables. Ties go to the first path.
+
+def page_kinds(site: Path) -> dict[str, str]:
+    """One page of each kind, chosen by rule from the built site.
+
+    The home page; the largest table page has the most bytes of data tables;
+    the heaviest diagram page the most bytes of inline diagrams (SVG); the
+    longest article the most words outside tables and diagrams. The error page
+    (404.html) is none of them. Ties go to the first path; one page may be of
+    several kinds.
     """
-    words: dict[str, int] = {}
-    cells: dict[str, int] = {}
-    for page in _pages(site):
+    measures: dict[str, dict[str, int]] = {kind: {} for kind in KINDS[1:]}
+    for page in site_pages(site):
         if page == "404.html":
             continue
-        cells[page] = data_table_cells(_parse(site / page))
-        words[page] = prose_words(_parse(site / page))
-    return {
-        "home page": "index.html",
-        "longest article": max(sorted(words), key=lambda p: words[p]),
-        "largest table page": max(sorted(cells), key=lambda p: cells[p]),
-    }
+        soup = _parse(site / page)
+        measures["largest table page"][page] = _bytes_of(soup, DATA_TABLE)
+        measures["heaviest diagram page"][page] = _bytes_of(soup, DIAGRAM)
+        measures["longest article"][page] = prose_words(soup)
+    kinds = {"home page": "index.html"}
+    for kind, by_page in measures.items():
+        if by_page and max(by_page.values()) > 0:
+            kinds[kind] = max(sorted(by_page), key=lambda p: by_page[p])
+    return kinds
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def report(weights: list[PageWeight]) -> str:
-    lines = [f"{'page':48} {'KB':>7} {'requests':>8}"]
+    """Every page, heaviest first, then the lightest, median and heaviest weights."""
+    lines = [f"{'page':52} {'KB':>7} {'requests':>8}"]
     for weight in sorted(weights, key=lambda w: (-w.compressed, w.page)):
-        lines.append(f"{weight.page:48} {weight.compressed / 1024:7.1f} {weight.requests:8d}")
+        lines.append(f"{weight.page:52} {weight.compressed / 1024:7.1f} {weight.requests:8d}")
+    if weights:
+        kb = [w.compressed / 1024 for w in weights]
+        requests = [float(w.requests) for w in weights]
+        lines += [
+            "",
+            f"{len(weights)} pages: {min(kb):.1f} / {_median(kb):.1f} / {max(kb):.1f} KB"
+            f" compressed, {min(requests):.0f} / {_median(requests):g} / {max(requests):.0f}"
+            f" requests (lightest / median / heaviest; budget {MAX_COMPRESSED_BYTES // 1024} KB,"
+            f" {MAX_REQUESTS} requests, the search index apart)",
+        ]
     return "\n".join(lines)
 
 
@@ -180,17 +203,21 @@ def main(argv: list[str]) -> int:
         print(__doc__, file=sys.stderr)
         return 2
     site = Path(argv[0])
-    weights = [weigh(site, page) for page in _pages(site)]
+    pages = site_pages(site)
+    if not pages:
+        print(f"{site}: no HTML page there; build the site first (make weight)", file=sys.stderr)
+        return 2
+    weights = [weigh(site, page) for page in pages]
     print(report(weights))
     print()
-    named = budget_pages(site)
-    problems = []
-    for role, page in named.items():
-        weight = weigh(site, page)
-        print(f"{role}: {page}, {weight.compressed / 1024:.1f} KB, {weight.requests} requests")
-        problems += weight.problems()
+    for kind, page in page_kinds(site).items():
+        print(f"{kind}: {page}")
+    problems = [problem for weight in weights for problem in weight.problems()]
     for problem in problems:
         print(problem, file=sys.stderr)
+    if problems:
+        over = len({w.page for w in weights if w.problems()})
+        print(f"{over} of {len(weights)} pages over the budget", file=sys.stderr)
     return 1 if problems else 0
 
 
