@@ -83,4 +83,3 @@ def test_tracemalloc_blames_the_line_that_builds_each_receipt() -> None:
     assert top[0].count_diff == 500
     assert top[0].size_diff > 0
     assert len(memory.RECEIPTS) == 500
-
