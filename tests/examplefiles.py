@@ -19,6 +19,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
+from typing import Literal
 
 import pytest
 
@@ -37,15 +38,18 @@ def on_path(folder: Path, modules: Sequence[str]) -> Iterator[None]:
             sys.modules.pop(name, None)
 
 
-def examples_fixture(folder: Path, modules: Sequence[str]) -> Callable[[], Iterator[None]]:
-    """A module-scoped, autouse fixture that puts the examples' folder on sys.path."""
+def examples_fixture(
+    folder: Path, modules: Sequence[str], scope: Literal["module", "function"] = "module"
+) -> Callable[[], Iterator[None]]:
+    """An autouse fixture that puts the examples' folder on sys.path (per module by default;
+    ``scope="function"`` gives every test fresh copies of modules that keep state)."""
 
-    @pytest.fixture(scope="module", autouse=True)
+    @pytest.fixture(scope=scope, autouse=True)
     def examples_on_path() -> Iterator[None]:
         with on_path(folder, modules):
             yield
 
-    return examples_on_path  # type: ignore[no-any-return]
+    return examples_on_path
 
 
 def example(name: str) -> ModuleType:

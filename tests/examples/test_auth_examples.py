@@ -9,35 +9,17 @@ in, so every test is instant and deterministic; nothing touches the network.
 from __future__ import annotations
 
 import hashlib
-import sys
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from types import ModuleType
 
 import pytest
 from conftest import ROOT
+from examplefiles import example, examples_fixture
 
 FOLDER = ROOT / "docs" / "examples" / "auth"
 MODULES = ("totp", "api_keys", "login_throttle", "breached_passwords")
 
 
-@pytest.fixture(scope="module", autouse=True)
-def examples_on_path() -> Iterator[None]:
-    for name in MODULES:
-        sys.modules.pop(name, None)
-    sys.path.insert(0, str(FOLDER))
-    try:
-        yield
-    finally:
-        sys.path.remove(str(FOLDER))
-        for name in MODULES:
-            sys.modules.pop(name, None)
-
-
-def example(name: str) -> ModuleType:
-    import importlib
-
-    return importlib.import_module(name)
+examples_on_path = examples_fixture(FOLDER, MODULES)
 
 
 # --- TOTP and HOTP against the RFC test vectors ---

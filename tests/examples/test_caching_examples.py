@@ -7,37 +7,19 @@ cache_aside.py combines both and drops its copy after a write.
 
 from __future__ import annotations
 
-import importlib
 import random
-import sys
 import threading
 import time
-from collections.abc import Iterator
-from types import ModuleType
 
-import pytest
 from conftest import ROOT
+from examplefiles import example, examples_fixture
 
 FOLDER = ROOT / "docs" / "examples" / "caching"
 MODULES = ("lru_ttl", "single_flight", "cache_aside")
 
 
-@pytest.fixture(autouse=True)
-def examples_on_path() -> Iterator[None]:
-    """Fresh modules for every test: cache_aside keeps its cache at module level."""
-    for name in MODULES:
-        sys.modules.pop(name, None)
-    sys.path.insert(0, str(FOLDER))
-    try:
-        yield
-    finally:
-        sys.path.remove(str(FOLDER))
-        for name in MODULES:
-            sys.modules.pop(name, None)
-
-
-def example(name: str) -> ModuleType:
-    return importlib.import_module(name)
+# Fresh modules for every test: cache_aside keeps its cache at module level.
+examples_on_path = examples_fixture(FOLDER, MODULES, scope="function")
 
 
 class FakeClock:

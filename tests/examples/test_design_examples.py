@@ -6,35 +6,19 @@ name, as a reader would run them from one folder.
 
 from __future__ import annotations
 
-import importlib
 import sqlite3
-import sys
 from collections.abc import Iterator
-from types import ModuleType
 from typing import Any
 
 import pytest
 from conftest import ROOT
+from examplefiles import example, examples_fixture
 
 FOLDER = ROOT / "docs" / "examples" / "design"
 MODULES = ("order", "events", "repository", "shipping", "sms_adapter", "legacy_crm")
 
 
-@pytest.fixture(scope="module", autouse=True)
-def examples_on_path() -> Iterator[None]:
-    for name in MODULES:
-        sys.modules.pop(name, None)
-    sys.path.insert(0, str(FOLDER))
-    try:
-        yield
-    finally:
-        sys.path.remove(str(FOLDER))
-        for name in MODULES:
-            sys.modules.pop(name, None)
-
-
-def example(name: str) -> ModuleType:
-    return importlib.import_module(name)
+examples_on_path = examples_fixture(FOLDER, MODULES)
 
 
 # --- order.py: the aggregate keeps its invariants ---

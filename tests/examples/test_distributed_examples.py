@@ -8,15 +8,12 @@ combination of answering replicas returns an old value.
 
 from __future__ import annotations
 
-import importlib
 import itertools
-import sys
 from collections import Counter
-from collections.abc import Iterator
-from types import ModuleType
 
 import pytest
 from conftest import ROOT
+from examplefiles import example, examples_fixture
 
 FOLDER = ROOT / "docs" / "examples" / "distributed"
 MODULES = ("hash_ring", "quorum")
@@ -24,21 +21,7 @@ KEYS = [f"customer:{i}" for i in range(20_000)]
 NODES = ["db-a", "db-b", "db-c", "db-d"]
 
 
-@pytest.fixture(scope="module", autouse=True)
-def examples_on_path() -> Iterator[None]:
-    for name in MODULES:
-        sys.modules.pop(name, None)
-    sys.path.insert(0, str(FOLDER))
-    try:
-        yield
-    finally:
-        sys.path.remove(str(FOLDER))
-        for name in MODULES:
-            sys.modules.pop(name, None)
-
-
-def example(name: str) -> ModuleType:
-    return importlib.import_module(name)
+examples_on_path = examples_fixture(FOLDER, MODULES)
 
 
 # --- hash_ring.py ---

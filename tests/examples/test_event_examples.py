@@ -7,33 +7,15 @@ from the log; place_order.py compensates finished steps, newest first, when a st
 
 from __future__ import annotations
 
-import importlib
-import sys
-from collections.abc import Iterator
-from types import ModuleType
-
 import pytest
 from conftest import ROOT
+from examplefiles import example, examples_fixture
 
 FOLDER = ROOT / "docs" / "examples" / "events"
 MODULES = ("account", "balances_view", "saga", "place_order")
 
 
-@pytest.fixture(scope="module", autouse=True)
-def examples_on_path() -> Iterator[None]:
-    for name in MODULES:
-        sys.modules.pop(name, None)
-    sys.path.insert(0, str(FOLDER))
-    try:
-        yield
-    finally:
-        sys.path.remove(str(FOLDER))
-        for name in MODULES:
-            sys.modules.pop(name, None)
-
-
-def example(name: str) -> ModuleType:
-    return importlib.import_module(name)
+examples_on_path = examples_fixture(FOLDER, MODULES)
 
 
 def funded_store(account_id: str = "acc-1") -> object:

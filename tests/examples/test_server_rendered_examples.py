@@ -6,15 +6,13 @@ Secure, so a client on plain http would never send it back).
 
 from __future__ import annotations
 
-import importlib
 import re
-import sys
 from collections.abc import Iterator
-from types import ModuleType
 from typing import Any
 
 import pytest
 from conftest import ROOT
+from examplefiles import example, examples_fixture
 from starlette.testclient import TestClient
 
 FOLDER = ROOT / "docs" / "examples" / "server-rendered"
@@ -22,21 +20,7 @@ MODULES = ("escaping", "guestbook")
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
-@pytest.fixture(scope="module", autouse=True)
-def examples_on_path() -> Iterator[None]:
-    for name in MODULES:
-        sys.modules.pop(name, None)
-    sys.path.insert(0, str(FOLDER))
-    try:
-        yield
-    finally:
-        sys.path.remove(str(FOLDER))
-        for name in MODULES:
-            sys.modules.pop(name, None)
-
-
-def example(name: str) -> ModuleType:
-    return importlib.import_module(name)
+examples_on_path = examples_fixture(FOLDER, MODULES)
 
 
 # --- escaping.py ---
