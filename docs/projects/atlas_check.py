@@ -7,8 +7,8 @@ Needs only Python 3.10 or newer (standard library); your server can be written
 in any language. Stage N runs the checks of stages 1 to N (from stage 2 on, the
 book checks run as a signed-in user); --only runs stage N's own checks. Exit
 status: 0 when every check passes, 1 when one fails, 2 when nothing answers.
-The specifications are the Project pages of Backend Atlas's learning path
-(docs/projects/ in https://github.com/backend-atlas/backend-atlas).
+The specifications are the Project pages of Backend Atlas's learning path,
+the guide this file was downloaded from.
 """
 
 from __future__ import annotations
