@@ -130,7 +130,8 @@ def with_static_term_links(markdown: str, terms: dict[str, dict[str, str]]) -> s
         term = terms[ident]
         if not label.strip():
             label = html.escape(term["name"]).replace("[", "\\[").replace("]", "\\]")
-        title = term["definition"].replace("\\", "\\\\").replace('"', '\\"')
+        # Python-Markdown keeps a backslash in a title as it is; an entity it passes on.
+        title = term["definition"].replace('"', "&quot;")
         return f'[{label}]({GLOSSARY_PAGE}#{anchor(ident)} "{title}")'
 
     return TERM_LINK.sub(link, markdown)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import markdown
 import pytest
 import yaml
 from conftest import ROOT
@@ -141,10 +142,13 @@ def test_static_page_keeps_front_matter_but_render_macros() -> None:
 def test_static_term_links_are_written_out_as_the_build_makes_them() -> None:
     terms = {"jit": {"name": "JIT [x]", "definition": 'Says "hi" \\ then'}}
     text = "A [compiler](term:jit), a [](term:jit) and `code`."
-    assert variants.with_static_term_links(text, terms) == (
-        'A [compiler](/glossary/index.md#term-jit "Says \\"hi\\" \\\\ then"), '
-        'a [JIT \\[x\\]](/glossary/index.md#term-jit "Says \\"hi\\" \\\\ then") and `code`.'
+    static = variants.with_static_term_links(text, terms)
+    assert static == (
+        'A [compiler](/glossary/index.md#term-jit "Says &quot;hi&quot; \\ then"), '
+        'a [JIT \\[x\\]](/glossary/index.md#term-jit "Says &quot;hi&quot; \\ then") and `code`.'
     )
+    # Markdown turns it into the title attribute the glossary extension writes.
+    assert 'title="Says &quot;hi&quot; \\ then"' in markdown.markdown(static)
 
 
 def test_edited_languages_changes_one_visible_value() -> None:
