@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -117,8 +118,15 @@ def test_no_markdown_or_macro_syntax_reaches_the_text(book: tuple[Path, Path]) -
         "admonition": r"^!!! ",
         "content tab": r'^=== "',
     }
-    found = {name: re.findall(p, text, re.MULTILINE)[:3] for name, p in leaks.items()}
-    assert {name: hits for name, hits in found.items() if hits} == {}
+    # A page may show such syntax on purpose, as code (Jinja tags on
+    # the server-rendered page): only occurrences beyond those count as leaks.
+    code = "\n".join(block.get_text() for block in parse(book[1]).select("code"))
+    found = {
+        name: hits[:3]
+        for name, p in leaks.items()
+        if len(hits := re.findall(p, text, re.MULTILINE)) > len(re.findall(p, code, re.MULTILINE))
+    }
+    assert found == {}
 
 
 def test_no_text_runs_past_the_right_margin(book: tuple[Path, Path], tmp_path: Path) -> None:
@@ -179,15 +187,23 @@ def test_metadata_and_size(book: tuple[Path, Path]) -> None:
     assert info.title == "Backend Atlas (test-edition)"
     assert info.author and info.subject
     assert str(pdf.trailer["/Root"]["/Lang"]) == "en"
-    assert book[0].stat().st_size < 15_000_000
+    # 79 pages of the guide (56 before December 2026's new chapters and the chooser's
+    # cards): a bound that catches an accident such as embedded raster images.
+    assert book[0].stat().st_size < 25_000_000
     assert 100 < len(pdf.pages) < 400
+
+
+def bare(text: str) -> str:
+    """Letters and digits only, lower case: PDF text loses spaces at wraps, quotes
+    become curly and "fi" may come out as a ligature."""
+    return "".join(c for c in unicodedata.normalize("NFKC", text).lower() if c.isalnum())
 
 
 def test_knowledge_check_answers_print_at_the_end_of_their_chapter(
     book: tuple[Path, Path],
 ) -> None:
     """On screen the answers are collapsed; in the book they follow the chapter, numbered."""
-    text = "".join("".join(p.extract_text() for p in reader(book[0]).pages).split())
+    text = bare("".join(p.extract_text() for p in reader(book[0]).pages))
     soup = parse(book[1])
     checks = [
         h
@@ -195,17 +211,17 @@ def test_knowledge_check_answers_print_at_the_end_of_their_chapter(
         if h.get_text(" ").strip().startswith("Check your understanding")
     ]
     assert checks, "no chapter has a knowledge check"
-    assert text.count('Answersto"Checkyourunderstanding"') == len(checks)
+    assert text.count(bare('Answers to "Check your understanding"')) == len(checks)
     for heading in checks:
         question = heading.find_next("li")
         answer = question.find("details")
         chapter = heading.find_previous("h1").get_text(" ").strip()
         assert answer is not None, f"{chapter}: the first question has no answer"
         answer.summary.decompose()
-        told = "".join(answer.get_text(" ").split()[:6])
+        told = bare(" ".join(answer.get_text(" ").split()[:6]))
         answer.decompose()
-        asked = "".join(question.get_text(" ").split()[:6])
+        asked = bare(" ".join(question.get_text(" ").split()[:6]))
         start = text.index(asked)
-        assert text.index(told, start) > text.index("Furtherreading", start), (
+        assert text.index(told, start) > text.index("furtherreading", start), (
             f"{chapter}: the answer {told!r} does not follow the chapter's further reading"
         )
