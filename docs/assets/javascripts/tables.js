@@ -192,7 +192,7 @@
       if (column.index === 0) return;
       self.rows.forEach(function (row) {
         var cell = row.tr.cells[column.index];
-        if (cell) cell.setAttribute("data-label", column.label);
+        if (cell && !cell.hasAttribute("data-label")) cell.setAttribute("data-label", column.label);
       });
     });
     // A click outside an open menu closes it, as Escape does from inside.
@@ -416,7 +416,7 @@
 
     this.renderDetails();
     this.renderComparison();
-    this.measure();
+    measureSoon();
 
     var message = said || "";
     if (what === "filter") {
@@ -556,11 +556,11 @@
     panel.hidden = false;
   };
 
-  /* Sticky headers need the table's box not to scroll sideways: say whether it fits. */
-  Table.prototype.measure = function () {
+  /* Sticky headers need the table's box not to scroll sideways: whether it fits.
+     A read of the layout; measureSoon() batches them, after every change is made. */
+  Table.prototype.fits = function () {
     var wrap = this.table.closest(".md-typeset__scrollwrap") || this.table.parentElement;
-    this.container.removeAttribute("data-fits");
-    if (wrap.scrollWidth <= wrap.clientWidth + 1) this.container.setAttribute("data-fits", "");
+    return wrap.scrollWidth <= wrap.clientWidth + 1;
   };
 
   /* ---- the address bar ---------------------------------------------- */
@@ -625,6 +625,23 @@
 
   /* ---- wiring ------------------------------------------------------- */
 
+  /* Whether each table fits its box, measured once per frame for every table:
+     all reads, then all writes, so the page is laid out once, not once per
+     table (on a phone's CPU each layout of the frameworks page cost ~0.2 s). */
+  var measuring = 0;
+  function measureSoon() {
+    if (measuring) return;
+    measuring = requestAnimationFrame(function () {
+      measuring = 0;
+      var fits = instances.map(function (instance) { return instance.fits(); });
+      instances.forEach(function (instance, n) {
+        if (instance.container.hasAttribute("data-fits") !== fits[n]) {
+          instance.container.toggleAttribute("data-fits", fits[n]);
+        }
+      });
+    });
+  }
+
   function restore(what) {
     var params = new URLSearchParams(location.search);
     instances.forEach(function (instance) {
@@ -649,13 +666,7 @@
   }
 
   window.addEventListener("popstate", function () { restore("history"); });
-  var resizing = 0;
-  window.addEventListener("resize", function () {
-    cancelAnimationFrame(resizing);
-    resizing = requestAnimationFrame(function () {
-      instances.forEach(function (instance) { instance.measure(); });
-    });
-  });
+  window.addEventListener("resize", measureSoon);
 
   // Material's instant navigation swaps pages without a reload: document$
   // emits on every page; without it, run once when the page is ready.
