@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import urllib.request
 from pathlib import Path
@@ -11,9 +12,12 @@ import yaml
 from conftest import ROOT
 
 from scripts.lighthouse import (
+    CATEGORIES,
     FORM_FACTORS,
     GOALS,
     Result,
+    gate_categories,
+    gate_failures,
     lowest,
     median_run,
     median_scores,
@@ -218,3 +222,33 @@ def test_ci_runs_the_kinds_and_a_weekly_workflow_sweeps_every_page() -> None:
 @pytest.mark.parametrize("form_factor", FORM_FACTORS)
 def test_every_form_factor_has_a_goal_per_category(form_factor: str) -> None:
     assert set(GOALS[form_factor]) == {"performance", "accessibility", "best-practices", "seo"}
+
+
+def test_only_the_gated_categories_fail_the_run() -> None:
+    slow = Result("", "a/index.html", "mobile", [{**PERFECT, "performance": 80}])
+    unreadable = Result("", "b/index.html", "desktop", [{**PERFECT, "accessibility": 97}])
+    results = [slow, unreadable]
+    assert gate_failures(results, CATEGORIES) == [
+        "a/index.html (mobile): performance 80 < 95",
+        "b/index.html (desktop): accessibility 97 < 100",
+    ]
+    assert gate_failures(results, ("accessibility", "best-practices", "seo")) == [
+        "b/index.html (desktop): accessibility 97 < 100"
+    ]
+    assert gate_failures([slow], ("accessibility",)) == []
+    assert gate_categories("accessibility, seo") == ("accessibility", "seo")
+    for wrong in ("speed", "", "accessibility,perf"):
+        with pytest.raises(argparse.ArgumentTypeError, match="--gate takes categories"):
+            gate_categories(wrong)
+
+
+def test_make_lighthouse_passes_its_gate_and_ci_gates_all_but_performance() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "\nLIGHTHOUSE_GATE ?= performance,accessibility,best-practices,seo\n" in makefile
+    assert "--gate $(LIGHTHOUSE_GATE)" in makefile.split("\nlighthouse:", 1)[1]
+    run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    (line,) = [x for x in run.splitlines() if x.startswith("make lighthouse")]
+    assert (
+        line
+        == "make lighthouse LIGHTHOUSE_PAGES=kinds LIGHTHOUSE_GATE=accessibility,best-practices,seo"
+    )
