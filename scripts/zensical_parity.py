@@ -384,7 +384,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     pages = len(list(args.mkdocs_site.rglob("*.html")))
     verdict = judge(compare_sites(args.mkdocs_site, args.zensical_site))
     report = summary(verdict, pages)
-    print(report, end="")
+    print(report.split("\n### Known upstream", 1)[0].rstrip())  # the full list: --summary
+    if verdict.known and args.summary:
+        print(f"\n{len(verdict.known)} known upstream difference(s): see {args.summary}")
     if args.summary:
         args.summary.parent.mkdir(parents=True, exist_ok=True)
         args.summary.write_text(report, encoding="utf-8")
