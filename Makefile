@@ -30,7 +30,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 export PYTHONPATH := $(CURDIR)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv node exports serve test test-browser test-fast build offline pdf new-entry lint hooks validate lock golden schemas vendor diagrams clean weight lighthouse bench
+.PHONY: help venv node exports serve test test-browser test-fast build offline pdf new-entry lint hooks validate lock golden schemas vendor diagrams clean weight lighthouse bench zensical
 
 help: ## List the targets
 	@echo "Backend Atlas: make serve (live preview) and make test (whole suite) are all you need."
@@ -142,9 +142,29 @@ validate: $(STAMP) ## Check the data files only (a second; make test runs it too
 golden: $(STAMP) ## Rewrite the golden files of rendered tables (review the diff!)
 	$(BIN)/python -m pytest tests/macros/test_tables.py --update-goldens
 
-lock: $(STAMP) ## Re-resolve requirements.txt from pyproject.toml (with hashes)
+lock: $(STAMP) ## Re-resolve requirements.txt and requirements-zensical.txt from pyproject.toml (with hashes)
 	$(BIN)/uv pip compile pyproject.toml --group browser --group lint --universal \
 		--python-version $(PYTHON_MIN) --generate-hashes --quiet -o requirements.txt
+	$(BIN)/uv pip compile pyproject.toml --group zensical --universal -c requirements.txt \
+		--python-version $(PYTHON_MIN) --generate-hashes --quiet -o requirements-zensical.txt
+
+# The same sources built by Zensical, MkDocs' successor, in a venv of its own
+# (never .venv): the comparison with the MkDocs build fails only on what this
+# project can fix, and lists what waits on Zensical (scripts/zensical_parity.py).
+ZENSICAL_VENV := build/venv-zensical
+ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed-from-lock
+$(ZENSICAL_STAMP): requirements-zensical.txt
+	@test -x $(ZENSICAL_VENV)/bin/python || $(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-zensical.txt
+	$(ZENSICAL_VENV)/bin/python -m pip check
+	@touch $@
+
+zensical: $(EXPORTS) $(ZENSICAL_STAMP) ## Build with Zensical too and compare with MkDocs: build/zensical-parity.md
+	$(BIN)/mkdocs build --strict --clean --quiet --site-dir build/mkdocs-site
+	rm -rf build/zensical-site
+	$(ZENSICAL_VENV)/bin/zensical build --clean --config-file mkdocs-zensical.yml
+	$(BIN)/python -m scripts.zensical_parity build/mkdocs-site build/zensical-site \
+		--summary build/zensical-parity.md
 
 vendor: $(STAMP) ## Refresh the vendored browser scripts from npm (versions in scripts/vendor.py)
 	$(BIN)/python -m scripts.vendor

@@ -124,10 +124,8 @@ def define_env(env: Any) -> None:
 
 def define_env_now(env: Any) -> None:
     """Validate every data file, then register the macros (after any reload)."""
-    from mkdocs.exceptions import PluginError
-
     from . import capabilities, datasets, facts, htmltable, reference, staleness, tables
-    from .errors import DataError
+    from .errors import BuildError, DataError
 
     project = Path(env.project_dir)
     data_dir = project / "data"
@@ -137,7 +135,7 @@ def define_env_now(env: Any) -> None:
     except DataError as exc:
         if annotations := exc.ci_annotations():
             print(annotations, flush=True)  # shown on the pull request's changed lines
-        raise PluginError(exc.report()) from None
+        raise BuildError(exc.report()) from None
 
     def _load(dataset: datasets.Dataset[Any]) -> tuple[Any, ...]:
         return datasets.load_dataset(dataset, data_dir, project)

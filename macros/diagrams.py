@@ -28,13 +28,13 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from markdown import Markdown
-from mkdocs.exceptions import PluginError
 from pymdownx.superfences import (  # type: ignore[import-untyped]
     SuperFencesException,
     fence_code_format,
 )
 
 from macros.diagramsvg import THEME_VARIABLES, DiagramSvgError, page_svg
+from macros.errors import BuildError
 
 __all__ = [
     "CACHE_DIR",
@@ -73,11 +73,12 @@ MERMAID_CONFIG: dict[str, Any] = {
 """What Mermaid is given to draw every diagram; part of each diagram's cache key."""
 
 
-class DiagramError(PluginError, SuperFencesException):  # type: ignore[misc]
+class DiagramError(BuildError, SuperFencesException):  # type: ignore[misc]
     """A diagram the build cannot draw. MkDocs names the page; the message names the fix.
 
     A :class:`SuperFencesException` so superfences does not swallow it, a
-    :class:`PluginError` so MkDocs stops with the message and no traceback.
+    :class:`~macros.errors.BuildError` (MkDocs' ``PluginError``) so MkDocs stops
+    with the message and no traceback.
     """
 
 

@@ -6,6 +6,18 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+try:
+    from mkdocs.exceptions import PluginError
+except ImportError:  # Zensical builds the site without MkDocs installed (make zensical)
+
+    class PluginError(Exception):  # type: ignore[no-redef]
+        """What stops a build under another engine, in place of MkDocs' own class."""
+
+
+BuildError = PluginError
+"""What the build's own errors (a bad data file, a stale diagram) are raised as: MkDocs
+prints a ``PluginError``'s message with no traceback; Zensical runs without MkDocs."""
+
 
 @dataclass(frozen=True)
 class DataProblem:

@@ -21,6 +21,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from macros.mdcopy import markdown_copy, relative
+from macros.repolinks import expand
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -105,7 +106,10 @@ def _snippet_paths(config: MkDocsConfig) -> list[Path]:
 @event_priority(-100)  # after mkdocs-macros and the other hooks have had the page
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     link = _linker(page, files)
-    text = markdown_copy(markdown, _snippet_paths(config), link)
+    # The page's own repo: links, as the HTML has them (macros.repolinks); not included files'.
+    where = f"{config.docs_dir}/{page.file.src_uri}"
+    markdown_with_links = expand(markdown, config.repo_url or "", config.edit_uri or "", where)
+    text = markdown_copy(markdown_with_links, _snippet_paths(config), link)
     description = str(page.meta.get("description") or "").strip()
     title = str(page.meta.get("title") or page.title or page.file.name)
     _copies[page.file.src_uri] = Copy(title, description, copy_path(page.file.dest_uri), text)
