@@ -320,6 +320,7 @@ def test_frameworks_page_passes_axe(browser: Any, site_url: str, scheme: str, wi
         page = context.new_page()
         page.set_viewport_size({"width": width, "height": 900})
         page.goto(site_url + "frameworks/?" + COMPARE)
+        page.wait_for_function(_axe.ALL_SHOWN)
         page.locator(TABLE + " #frameworks-django .atlas-expand").click()
         page.locator(TABLE + " summary", has_text="Kind").click()
         assert page.locator(TABLE + " .atlas-compare").is_visible()
@@ -341,3 +342,40 @@ def test_two_tables_of_one_dataset_keep_their_own_state(wide: Any, site_url: str
     wide.reload()
     assert second.locator("tbody tr:not([hidden])").count() == 0
     assert tables.nth(0).locator("tbody tr:not([hidden])").count() >= 1
+
+
+def test_rows_off_screen_wait_while_the_page_loads_then_all_show(browser: Any, site_url: str) -> None:
+    """On a phone each card starts skipped (content-visibility), then all show, a few a frame."""
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(site_url + "frameworks/")
+        page.wait_for_function(_axe.ALL_SHOWN, timeout=10_000)
+        rows = page.locator(".atlas-table tbody > tr")
+        assert rows.count() == page.locator(".atlas-table tbody > tr.atlas-shown").count() > 100
+        visibility = """() => Array.from(document.querySelectorAll('.atlas-table tbody > tr'),
+                                        tr => getComputedStyle(tr).contentVisibility)"""
+        assert set(page.evaluate(visibility)) == {"visible"}
+        # While loading (the class on <html>, a row not shown yet), a card off screen is skipped.
+        page.evaluate(
+            """() => { document.documentElement.classList.add('atlas-lazy');
+                       document.querySelector('#frameworks-tornado').classList.remove('atlas-shown'); }"""
+        )
+        assert page.evaluate(visibility).count("auto") == 1
+        page.set_viewport_size({"width": 1280, "height": 800})  # table rows lay out at once
+        assert set(page.evaluate(visibility)) == {"visible"}
+    finally:
+        context.close()
+
+
+def test_without_javascript_nothing_waits(browser: Any, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 800}, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "frameworks/")
+        assert not page.evaluate("document.documentElement.classList.contains('atlas-lazy')")
+        assert page.evaluate(
+            "getComputedStyle(document.querySelector('.atlas-table')).contentVisibility"
+        ) == "visible"
+    finally:
+        context.close()
