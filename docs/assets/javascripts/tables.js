@@ -192,7 +192,7 @@
       if (column.index === 0) return;
       self.rows.forEach(function (row) {
         var cell = row.tr.cells[column.index];
-        if (cell && !cell.hasAttribute("data-label")) cell.setAttribute("data-label", column.label);
+        if (cell) cell.setAttribute("data-label", column.label);
       });
     });
     // A click outside an open menu closes it, as Escape does from inside.
