@@ -2,8 +2,8 @@
 
 A link whose address is ``term:<id>`` points at that entry of
 ``data/glossary.yml``. :class:`TermLinks` turns it into a link to the entry on
-the glossary page with the definition as its title, which Material shows as a
-tooltip; an empty label, ``[](term:jit)``, takes the term's name. An id the
+the glossary page with the definition as its title, which the browser shows as
+a tooltip; an empty label, ``[](term:jit)``, takes the term's name. An id the
 glossary does not have stops the build, naming the closest id it does have.
 
 Being Markdown, not a macro, these links need no ``render_macros`` and no Jinja
