@@ -38,8 +38,8 @@ VIEWPORTS = {"390": (390, 844), "1280": (1280, 800), "1920": (1920, 1080)}
 # Selectors listed per rule and page; the count of the others follows.
 SHOWN_TARGETS = 8
 
-ALL_SHOWN = "!document.documentElement.classList.contains('atlas-lazy')"
-"""True once a page of long lists shows every row (docs/.overrides/main.html)."""
+DRAWN = "document.documentElement.hasAttribute('data-atlas-drawn')"
+"""True once every block skipped while the page loaded is drawn (docs/.overrides/main.html)."""
 
 AXE_RUN = """options => axe.run(document, options).then(result => result.violations.map(v => ({
   rule: v.id,
@@ -98,9 +98,7 @@ def run_axe(page: Any, name: str, scheme: str) -> list[Violation]:
 def audit(page: Any, url: str, name: str, scheme: str) -> tuple[str | None, list[Violation]]:
     """The color scheme ``page`` shows at ``url``, and what axe-core finds wrong there."""
     page.goto(url)
-    # Pages of long lists show their rows a few a frame after load (.atlas-lazy,
-    # docs/.overrides/main.html): axe checks the page once all are shown.
-    page.wait_for_function(ALL_SHOWN)
+    page.wait_for_function(DRAWN)
     shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     return shown, run_axe(page, name, scheme)
 

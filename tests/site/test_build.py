@@ -198,17 +198,7 @@ def test_no_cell_reads_as_unfinished(built_site: Path) -> None:
         for table in tables.findall(text):
             checked += 1
             for phrase in ("TODO", "unknown", "not yet"):
-                assert phrase not in table, f"{page.relative_to(built_site)}: a cell says {phrase!r}"
+                assert phrase not in table, (
+                    f"{page.relative_to(built_site)}: a cell says {phrase!r}"
+                )
     assert checked > 20, "the generated tables were not found"
-
-
-def test_only_pages_of_long_lists_wait_to_lay_out_rows(built_site: Path) -> None:
-    """.atlas-lazy (docs/.overrides/main.html) goes on the pages with a data table or the chooser."""
-    lazy = "classList.add(\"atlas-lazy\")"
-    for page in built_site.rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        lists = 'class="atlas-table' in html or "data-chooser-form" in html
-        assert (lazy in html) == lists, page.relative_to(built_site)
-        if lists:
-            assert html.index(lazy) < html.index("<body"), "set in the head, before any row"
-            assert html.count("atlas-shown") == 1, "and lifted after load"

@@ -46,6 +46,16 @@ SHOWN = ROWS + ":not([hidden])"
 COMPARE = "frameworks.pick=django&frameworks.pick=flask&frameworks.pick=gin&frameworks.compare=1"
 
 
+# Every block drawn (docs/.overrides/main.html) and every table built (tables.js
+# builds the tables off the first screens after load, in idle time).
+READY = _axe.DRAWN + " && !document.querySelector('.atlas-table:not([data-enhanced])')"
+
+
+def open_page(page: Any, url: str) -> None:
+    page.goto(url)
+    page.wait_for_function(READY)
+
+
 @pytest.fixture
 def wide(browser: Any) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 800})
@@ -86,7 +96,7 @@ def close_menus(page: Any) -> None:
 def test_frameworks_table_fits_1280_without_scrolling_and_rows_are_short(
     wide: Any, site_url: str
 ) -> None:
-    wide.goto(site_url + "frameworks/")
+    open_page(wide, site_url + "frameworks/")
     box = wide.evaluate(
         """t => { const c = document.querySelector(t);
         const wrap = c.querySelector('.md-typeset__scrollwrap');
@@ -119,7 +129,7 @@ def test_frameworks_table_fits_1280_without_scrolling_and_rows_are_short(
 
 
 def test_facets_show_counts_and_combine_with_the_text_filter(wide: Any, site_url: str) -> None:
-    wide.goto(site_url + "frameworks/")
+    open_page(wide, site_url + "frameworks/")
     micro = count_of(wide, "Micro web framework")
     assert micro > 10
     facet_box(wide, "Kind", "Micro web framework").check()
@@ -142,7 +152,7 @@ def test_facets_show_counts_and_combine_with_the_text_filter(wide: Any, site_url
 
 
 def test_column_chooser_shows_and_hides_columns(wide: Any, site_url: str) -> None:
-    wide.goto(site_url + "frameworks/")
+    open_page(wide, site_url + "frameworks/")
     facet_box(wide, "Columns", "What it is").check()
     assert wide.locator(TABLE + ' th[data-key="summary"]').is_visible()
     facet_box(wide, "Columns", "Source").uncheck()
@@ -152,7 +162,7 @@ def test_column_chooser_shows_and_hides_columns(wide: Any, site_url: str) -> Non
 
 
 def test_compare_shows_picked_rows_side_by_side_with_differences(wide: Any, site_url: str) -> None:
-    wide.goto(site_url + "frameworks/")
+    open_page(wide, site_url + "frameworks/")
     table = wide.locator(TABLE)
     compare = table.locator(".atlas-compare-bar button", has_text="Compare")
     assert compare.is_disabled()
@@ -185,7 +195,7 @@ def test_compare_shows_picked_rows_side_by_side_with_differences(wide: Any, site
 
 
 def test_the_address_keeps_the_view_through_reload_and_back(wide: Any, site_url: str) -> None:
-    wide.goto(site_url + "frameworks/")
+    open_page(wide, site_url + "frameworks/")
     facet_box(wide, "Kind", "Micro web framework").check()
     micro = wide.locator(SHOWN).count()
     close_menus(wide)
@@ -206,6 +216,7 @@ def test_the_address_keeps_the_view_through_reload_and_back(wide: Any, site_url:
     before = view()
     assert before == [micro, "ascending", True, True]
     wide.reload()
+    wide.wait_for_function(READY)
     assert view() == before
     wide.go_back()  # before Compare
     assert view() == [micro, "ascending", False, True]
@@ -223,7 +234,7 @@ def test_phone_shows_cards_not_a_wide_table(browser: Any, site_url: str) -> None
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     try:
         page = context.new_page()
-        page.goto(site_url + "frameworks/")
+        open_page(page, site_url + "frameworks/")
         layout = page.evaluate(
             """([rows, table]) => { const row = document.querySelector(rows);
             const cell = row.querySelector('td:not(.atlas-col-off)');
@@ -249,7 +260,7 @@ def test_everything_works_from_the_keyboard_and_is_announced(browser: Any, site_
     context = browser.new_context(viewport={"width": 1280, "height": 800}, reduced_motion="reduce")
     try:
         page = context.new_page()
-        page.goto(site_url + "frameworks/")
+        open_page(page, site_url + "frameworks/")
         page.locator(TABLE + " input[type=search]").focus()
         # Tab order: the filter box, then the facet menus, in the order they show.
         page.keyboard.press("Tab")
@@ -299,7 +310,7 @@ def test_without_javascript_and_in_print_the_table_is_complete(browser: Any, sit
     context = browser.new_context()
     try:
         page = context.new_page()
-        page.goto(site_url + "frameworks/?frameworks.q=django")
+        open_page(page, site_url + "frameworks/?frameworks.q=django")
         page.locator(TABLE + " #frameworks-django .atlas-expand").click()
         page.emulate_media(media="print")
         assert page.locator(ROWS + ":visible").count() == 57, "filtered rows must print"
@@ -319,8 +330,7 @@ def test_frameworks_page_passes_axe(browser: Any, site_url: str, scheme: str, wi
     try:
         page = context.new_page()
         page.set_viewport_size({"width": width, "height": 900})
-        page.goto(site_url + "frameworks/?" + COMPARE)
-        page.wait_for_function(_axe.ALL_SHOWN)
+        open_page(page, site_url + "frameworks/?" + COMPARE)
         page.locator(TABLE + " #frameworks-django .atlas-expand").click()
         page.locator(TABLE + " summary", has_text="Kind").click()
         assert page.locator(TABLE + " .atlas-compare").is_visible()
@@ -332,7 +342,7 @@ def test_frameworks_page_passes_axe(browser: Any, site_url: str, scheme: str, wi
 
 def test_two_tables_of_one_dataset_keep_their_own_state(wide: Any, site_url: str) -> None:
     """frameworks/profiles/ has a frameworks table per language: each has its own keys."""
-    wide.goto(site_url + "frameworks/profiles/")
+    open_page(wide, site_url + "frameworks/profiles/")
     tables = wide.locator('.atlas-table[data-dataset="frameworks"]')
     assert tables.count() >= 2
     second = tables.nth(1)
@@ -340,42 +350,6 @@ def test_two_tables_of_one_dataset_keep_their_own_state(wide: Any, site_url: str
     # page.url follows history.replaceState a moment later: wait on the page's own address.
     wide.wait_for_function("location.search.includes('frameworks-2.q=zzz-no-such-row')")
     wide.reload()
+    wide.wait_for_function(READY)
     assert second.locator("tbody tr:not([hidden])").count() == 0
     assert tables.nth(0).locator("tbody tr:not([hidden])").count() >= 1
-
-
-def test_rows_off_screen_wait_while_the_page_loads_then_all_show(browser: Any, site_url: str) -> None:
-    """On a phone each card starts skipped (content-visibility), then all show, a few a frame."""
-    context = browser.new_context(viewport={"width": 390, "height": 800})
-    try:
-        page = context.new_page()
-        page.goto(site_url + "frameworks/")
-        page.wait_for_function(_axe.ALL_SHOWN, timeout=10_000)
-        rows = page.locator(".atlas-table tbody > tr")
-        assert rows.count() == page.locator(".atlas-table tbody > tr.atlas-shown").count() > 100
-        visibility = """() => Array.from(document.querySelectorAll('.atlas-table tbody > tr'),
-                                        tr => getComputedStyle(tr).contentVisibility)"""
-        assert set(page.evaluate(visibility)) == {"visible"}
-        # While loading (the class on <html>, a row not shown yet), a card off screen is skipped.
-        page.evaluate(
-            """() => { document.documentElement.classList.add('atlas-lazy');
-                       document.querySelector('#frameworks-tornado').classList.remove('atlas-shown'); }"""
-        )
-        assert page.evaluate(visibility).count("auto") == 1
-        page.set_viewport_size({"width": 1280, "height": 800})  # table rows lay out at once
-        assert set(page.evaluate(visibility)) == {"visible"}
-    finally:
-        context.close()
-
-
-def test_without_javascript_nothing_waits(browser: Any, site_url: str) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 800}, java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(site_url + "frameworks/")
-        assert not page.evaluate("document.documentElement.classList.contains('atlas-lazy')")
-        assert page.evaluate(
-            "getComputedStyle(document.querySelector('.atlas-table')).contentVisibility"
-        ) == "visible"
-    finally:
-        context.close()

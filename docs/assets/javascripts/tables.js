@@ -479,6 +479,7 @@
   /* Every table on the page with the same source: this one first. */
   Table.prototype.related = function () {
     var self = this;
+    enhanceWaiting(function (container) { return sourceOf(container) === self.source; });
     return [this].concat(instances.filter(function (t) {
       return t !== self && t.source === self.source && t.container.isConnected;
     }));
@@ -644,25 +645,98 @@
 
   function restore(what) {
     var params = new URLSearchParams(location.search);
+    // A table the address speaks of is drawn now, wherever it is on the page.
+    enhanceWaiting(function (container) {
+      var d = container.getAttribute("data-atlas-key") + ".";
+      return Array.from(params.keys()).some(function (name) { return name.indexOf(d) === 0; });
+    });
     instances.forEach(function (instance) {
       instance.read(params);
       instance.apply(what);
     });
   }
 
+  /* At load, only the tables on the first screens (and any the address or a
+     link points into) are built; the others when the reader nears them or,
+     after load, one at a time in idle time, whichever comes first. A page of
+     37 tables (the data reference) built every control at load: ~30 ms of
+     script and a restyle of the page on this machine, 4x that on a phone's CPU.
+     Each table is named (its key in the address) in page order first, so a
+     name never depends on which table was built first. */
+  var waiting = [];
+  var nearing = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
+    var near = entries.filter(function (e) { return e.isIntersecting; }).map(function (e) { return e.target; });
+    if (near.length) enhanceWaiting(function (container) { return near.indexOf(container) !== -1; });
+  }, { rootMargin: "100% 0px" }) : null;
+
+  function sourceOf(container) {
+    return container.getAttribute("data-source") || container.getAttribute("data-dataset")
+      || "table" + container.getAttribute("data-atlas-number");
+  }
+
+  function enhance(container) {
+    instances.push(new Table(container, Number(container.getAttribute("data-atlas-number")),
+                             container.getAttribute("data-atlas-key")));
+  }
+
+  function enhanceWaiting(which) {
+    var now = waiting.filter(which);
+    if (!now.length) return;
+    waiting = waiting.filter(function (c) { return now.indexOf(c) === -1; });
+    var params = new URLSearchParams(location.search);
+    now.forEach(function (container) {
+      if (nearing) nearing.unobserve(container);
+      if (!container.isConnected) return;
+      enhance(container);
+      var instance = instances[instances.length - 1];
+      instance.read(params);
+      instance.apply("load");
+    });
+  }
+
   function enhanceAll() {
     instances = instances.filter(function (t) { return t.container.isConnected; });
+    waiting = waiting.filter(function (c) { return c.isConnected; });
+    var names = {};
+    var number = instances.length;
     Array.prototype.forEach.call(document.querySelectorAll(".atlas-table"), function (container) {
-      if (container.hasAttribute("data-enhanced")) return;
+      if (container.hasAttribute("data-enhanced") || waiting.indexOf(container) !== -1) return;
       var table = container.querySelector("table");
       if (!table || !table.tHead || !table.tBodies.length) return;
       // The address names a table by its dataset; a second table of it on the page gets "-2".
       var name = container.getAttribute("data-dataset") || "table";
-      var same = instances.filter(function (t) { return t.dataset === name; }).length;
-      instances.push(new Table(container, instances.length + 1,
-                               same ? name + "-" + (same + 1) : name));
+      names[name] = (names[name] || 0) + 1;
+      number += 1;
+      container.setAttribute("data-atlas-number", String(number));
+      container.setAttribute("data-atlas-key", names[name] > 1 ? name + "-" + names[name] : name);
+      waiting.push(container);
     });
+    // The first screen's tables (and the one a link points into) now; the rest on approach.
+    var target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    var reach = 2 * window.innerHeight;
+    var params = new URLSearchParams(location.search);
+    waiting.filter(function (container) {
+      var d = container.getAttribute("data-atlas-key") + ".";
+      return !nearing || container.getBoundingClientRect().top < reach
+        || (target && container.contains(target))
+        || Array.from(params.keys()).some(function (name) { return name.indexOf(d) === 0; });
+    }).forEach(function (container) {
+      waiting.splice(waiting.indexOf(container), 1);
+      enhance(container);
+    });
+    waiting.forEach(function (container) { nearing.observe(container); });
     restore("load");
+    // The rest after load, one table at a time in idle time, so each is ready before it is needed.
+    if (document.readyState === "complete") idle(enhanceIdle);
+    else window.addEventListener("load", function () { idle(enhanceIdle); }, { once: true });
+  }
+
+  var idle = window.requestIdleCallback || function (then) { return setTimeout(then, 1); };
+  function enhanceIdle() {
+    var next = waiting[0];
+    if (!next) return;
+    enhanceWaiting(function (container) { return container === next; });
+    if (waiting.length) idle(enhanceIdle);
   }
 
   window.addEventListener("popstate", function () { restore("history"); });
