@@ -141,3 +141,37 @@ def test_every_header_tab_is_visible_on_a_laptop(
     assert len(tabs) >= 2, "no header tabs found (.md-tabs__item)"
     clipped = [tab["text"] for tab in tabs if not (tab["visible"] and tab["inside"])]
     assert clipped == [], f"at {width} px these tabs are hidden or cut off: {clipped}"
+
+
+@pytest.mark.parametrize("path", ["production/data-protection/", "tasks/fast-queries/"])
+def test_no_sidebar_link_is_covered_on_a_laptop(browser: object, site_url: str, path: str) -> None:
+    """Material scrolls the left sidebar to the current page: no link may end up under another box.
+
+    Its section title used to stick to the top of the sidebar and cover the links
+    scrolled under it (atlas.css; Lighthouse's target-size). Links the sidebar's
+    own scrolling box cuts off are out of view, not covered.
+    """
+    context = browser.new_context(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    try:
+        page = context.new_page()
+        page.goto(site_url + path)
+        covered = page.evaluate(
+            """() => [...document.querySelectorAll('.md-sidebar--primary a.md-nav__link')]
+              .filter(link => link.checkVisibility())
+              .filter(link => {
+                const box = link.getBoundingClientRect();
+                const view = link.closest('.md-sidebar__scrollwrap').getBoundingClientRect();
+                if (box.top < view.top || box.bottom > view.bottom) return false;
+                const x = box.left + box.width / 2, y = box.top + box.height / 2;
+                const hit = document.elementFromPoint(x, y);
+                return !(hit && link.contains(hit));
+              })
+              .map(link => link.getAttribute('href'))"""
+        )
+        scrolled = page.evaluate(
+            "document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap').scrollTop"
+        )
+    finally:
+        context.close()
+    assert scrolled > 0, f"{path}: the sidebar did not scroll: nothing could slide under its title"
+    assert covered == [], f"{path}: sidebar links covered by another element: {covered}"
