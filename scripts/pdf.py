@@ -240,12 +240,23 @@ def build_pdf(site: Path, target: Path, edition: str, browser: Any = None) -> in
     return len(PdfReader(io.BytesIO(target.read_bytes())).pages)
 
 
+# The page's own work after load is done, so both passes lay out the same book:
+# the blocks skipped while loading are drawn (docs/.overrides/main.html) and
+# tables.js has built every table (it builds those far down in idle time).
+SETTLED = (
+    "document.documentElement.hasAttribute('data-atlas-drawn') && "
+    "(!document.querySelector('script[src*=\"tables.js\"]') || "
+    "document.documentElement.getAttribute('data-atlas-tables') === 'built')"
+)
+
+
 def _print_book(browser: Any, site: Path, edition: str) -> bytes:
     print_page = site / "print_page" / "index.html"
     page = browser.new_page()
     try:
         page.goto(print_page.resolve().as_uri(), wait_until="load")
         page.wait_for_selector("#print-page-toc a[href^='#']", state="attached", timeout=30000)
+        page.wait_for_function(SETTLED, timeout=60000)
         page.emulate_media(media="print")
         page.add_style_tag(content=EDITION_STYLE.format(edition=edition.replace('"', "'")))
         anchors: list[str] = page.evaluate(PREPARE)

@@ -171,7 +171,8 @@ def test_search_results_pass_axe(browser: object, site_url: str, scheme: str) ->
     assert violations == [], report(violations, 1, scheme)
 
 
-BAD_PAGE = """<!doctype html><html lang="en"><head><title>Bad</title></head>
+# Drawn from the start, as a page of the site is once its script has drawn every block.
+BAD_PAGE = """<!doctype html><html lang="en" data-atlas-drawn><head><title>Bad</title></head>
 <body data-md-color-scheme="default"><main><h1>Bad</h1>
 <p style="color:#aaa;background:#fff">Faint text.</p><img src="x.png"></main></body></html>"""
 

@@ -692,6 +692,13 @@
       instance.read(params);
       instance.apply("load");
     });
+    builtAll();
+  }
+
+  /* data-atlas-tables="built" on <html> once every table is built: what the PDF
+     edition (scripts/pdf.py) waits for before it lays out the book. */
+  function builtAll() {
+    if (!waiting.length) document.documentElement.setAttribute("data-atlas-tables", "built");
   }
 
   function enhanceAll() {
@@ -726,6 +733,7 @@
     });
     waiting.forEach(function (container) { nearing.observe(container); });
     restore("load");
+    builtAll();
     // The rest after load, one table at a time in idle time, so each is ready before it is needed.
     if (document.readyState === "complete") idle(enhanceIdle);
     else window.addEventListener("load", function () { idle(enhanceIdle); }, { once: true });
